@@ -1,0 +1,3 @@
+"""The HTTP layer: a thin FastAPI app over :mod:`mnkg.kg`."""
+
+__all__: list[str] = []

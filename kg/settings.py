@@ -1,0 +1,47 @@
+"""Settings, read once from the environment (``MNKG_*``) and passed down explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory used when neither ``--data-dir`` nor MNKG_DATA_DIR is set."""
+    return Path(user_data_dir("mnkg", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Every knob of the service in one place. Environment variables are ``MNKG_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="MNKG_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    """Where the release and the on-disk store live."""
+    store: str | None = None
+    """Store descriptor: None for the embedded store in ``data_dir``, or a SPARQL endpoint URL."""
+    update_url: str | None = None
+    """SPARQL Update endpoint of a remote store (defaults to ``store``)."""
+    graph_store_url: str | None = None
+    """SPARQL 1.1 Graph Store Protocol endpoint of a remote store, if it has one."""
+    query_timeout: float = 5.0
+    """Seconds a SPARQL query may run before it is stopped."""
+    result_limit: int = 100_000
+    """Most result rows (or triples) one query may return."""
+    max_body_bytes: int = 1_000_000
+    """Largest request body accepted."""
+    workers: int = 2
+    """Query worker processes of the embedded store."""
+    write_token: str | None = None
+    """Bearer token that enables SPARQL Update and Graph Store writes; None keeps them refused."""
+
+    @property
+    def release_dir(self) -> Path:
+        """The built release the store is loaded from."""
+        return self.data_dir / "release"
+
+
+__all__ = ["Settings", "default_data_dir"]
