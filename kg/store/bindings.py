@@ -1,0 +1,116 @@
+"""Bind query parameters by text: a ``VALUES`` block at the head of the outermost WHERE group.
+
+Why not pyoxigraph's ``substitutions=``: in 0.5.13 it fails unless the variable is projected,
+and a remote SPARQL server has no such option. Why not a trailing ``VALUES``: once an aggregate
+hides the variable it is silently ignored (wrong counts). A ``VALUES`` block as the first element
+of the WHERE group joins with everything in it, so it restricts the pattern before any grouping,
+on every SPARQL 1.1 engine.
+
+>>> from pyoxigraph import NamedNode
+>>> inject_values("SELECT ?s WHERE { ?s ?p ?o }", {"p": NamedNode("http://ex/p")})
+'SELECT ?s WHERE { VALUES (?p) { (<http://ex/p>) } ?s ?p ?o }'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from pyoxigraph import Literal, NamedNode
+
+from mnkg.kg.errors import UserError
+
+_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
+    names: list[str] = []
+    terms: list[str] = []
+    for name, term in bindings.items():
+        name = name.removeprefix("?").removeprefix("$")
+        if not _VARNAME.match(name):
+            raise UserError(f"not a SPARQL variable name: {name!r}")
+        if not isinstance(term, NamedNode | Literal):
+            raise UserError(f"?{name} must be bound to an IRI or a literal, got {term!r}")
+        names.append("?" + name)
+        terms.append(str(term))  # N-Triples syntax: validated and escaped by pyoxigraph
+    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` opening the outermost WHERE group, skipping strings, IRIs, comments.
+
+    The group is the one after the ``WHERE`` keyword at nesting depth 0; a query without that
+    keyword (``SELECT * { ... }``, ``ASK { ... }``) uses its first depth-0 group; CONSTRUCT
+    always has the keyword (its first group is the template).
+    """
+    i, n, depth = 0, len(sparql), 0
+    first_group: int | None = None
+    is_construct = False
+    after_where = False
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if c in "\"'":
+            triple = sparql[i : i + 3]
+            if triple in ('"""', "'''"):
+                end = sparql.find(triple, i + 3)
+                while end > 0 and sparql[end - 1] == "\\":
+                    end = sparql.find(triple, end + 1)
+                i = n if end < 0 else end + 3
+                continue
+            j = i + 1
+            while j < n and sparql[j] != c:
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+            continue
+        if c == "<":
+            m = _IRIREF.match(sparql, i)
+            if m:
+                i = m.end()
+                continue
+        if c == "?" or c == "$":
+            m = _WORD.match(sparql, i + 1)
+            i = m.end() if m else i + 1
+            continue
+        if c == "{":
+            if depth == 0:
+                if after_where:
+                    return i
+                if first_group is None:
+                    first_group = i
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and (c.isalpha() or c == "_"):
+            m = _WORD.match(sparql, i)
+            assert m is not None
+            word = m.group().upper()
+            # A prefixed name such as ex:where is not the keyword.
+            if sparql[m.end() : m.end() + 1] != ":" and sparql[i - 1 : i] != ":":
+                if word == "WHERE":
+                    after_where = True
+                elif word == "CONSTRUCT":
+                    is_construct = True
+            i = m.end()
+            continue
+        i += 1
+    if first_group is not None and not is_construct:
+        return first_group
+    raise UserError("cannot bind parameters: the query has no WHERE group")
+
+
+def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | None) -> str:
+    """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening its WHERE group."""
+    if not bindings:
+        return sparql
+    brace = _where_brace(sparql)
+    return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
+
+
+__all__ = ["inject_values"]
