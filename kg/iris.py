@@ -32,6 +32,8 @@ class Graph:
     """HPO classes loaded by ``mnkg import-hpo``."""
     HPO_ANNOTATIONS: Final = GRAPH_BASE + "hpo-annotations"
     """HPO disease annotations (phenotype.hpoa) as associations."""
+    HPO_BRIDGE: Final = GRAPH_BASE + "hpo-bridge"
+    """HPO terms classified under our sign classes (``HP rdfs:subClassOf MNKG:00003xx``)."""
 
 
 def mnkg_iri(local_id: str) -> str:
