@@ -210,11 +210,15 @@ def resolve(text: str, mappings: Iterable[Any] | None = None) -> list[str]:
     )
     if bare:
         wanted_local = stripped.lower()
-        candidates_exact = {
-            r.subject_id for r in rows if r.object_id.partition(":")[2].lower() == wanted_local
-        }
-        if candidates_exact:
-            return sorted(candidates_exact)
+        for predicate in (EXACT, XREF):
+            found = {
+                r.subject_id
+                for r in rows
+                if r.predicate_id == predicate
+                and r.object_id.partition(":")[2].lower() == wanted_local
+            }
+            if found:
+                return sorted(found)
         raise NotFound(
             f"{text!r} has no prefix and matches no mapped code; "
             "give PREFIX:ID, e.g. ICD10CM:G12.21"
