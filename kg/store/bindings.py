@@ -14,7 +14,7 @@ on every SPARQL 1.1 engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from pyoxigraph import Literal, NamedNode
 
@@ -39,17 +39,13 @@ def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def _where_brace(sparql: str) -> int:
-    """Index of the ``{`` opening the outermost WHERE group, skipping strings, IRIs, comments.
+def _scan(sparql: str) -> Iterator[tuple[str, int]]:
+    """Yield the keywords (upper-cased) and group openings (``"{"``) at nesting depth 0.
 
-    The group is the one after the ``WHERE`` keyword at nesting depth 0; a query without that
-    keyword (``SELECT * { ... }``, ``ASK { ... }``) uses its first depth-0 group; CONSTRUCT
-    always has the keyword (its first group is the template).
+    Strings, IRIs, variables and comments are skipped, so their content is never mistaken for
+    syntax. Prefixed names (``ex:where``) are not keywords.
     """
     i, n, depth = 0, len(sparql), 0
-    first_group: int | None = None
-    is_construct = False
-    after_where = False
     while i < n:
         c = sparql[i]
         if c == "#":
@@ -80,29 +76,53 @@ def _where_brace(sparql: str) -> int:
             continue
         if c == "{":
             if depth == 0:
-                if after_where:
-                    return i
-                if first_group is None:
-                    first_group = i
+                yield "{", i
             depth += 1
         elif c == "}":
             depth -= 1
         elif depth == 0 and (c.isalpha() or c == "_"):
             m = _WORD.match(sparql, i)
             assert m is not None
-            word = m.group().upper()
-            # A prefixed name such as ex:where is not the keyword.
             if sparql[m.end() : m.end() + 1] != ":" and sparql[i - 1 : i] != ":":
-                if word == "WHERE":
-                    after_where = True
-                elif word == "CONSTRUCT":
-                    is_construct = True
+                yield m.group().upper(), i
             i = m.end()
             continue
         i += 1
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` opening the outermost WHERE group.
+
+    The group is the one after the ``WHERE`` keyword at nesting depth 0; a query without that
+    keyword (``SELECT * { ... }``, ``ASK { ... }``) uses its first depth-0 group; CONSTRUCT
+    always has the keyword (its first group is the template).
+    """
+    first_group: int | None = None
+    is_construct = after_where = False
+    for word, index in _scan(sparql):
+        if word == "{":
+            if after_where:
+                return index
+            if first_group is None:
+                first_group = index
+        elif word == "WHERE":
+            after_where = True
+        elif word == "CONSTRUCT":
+            is_construct = True
     if first_group is not None and not is_construct:
         return first_group
     raise UserError("cannot bind parameters: the query has no WHERE group")
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """Whether the query names its own dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> has_dataset_clause("SELECT * FROM <http://g> { ?s ?p ?o }")
+    True
+    >>> has_dataset_clause("SELECT * { ?s <http://ex/from> ?o } # FROM")
+    False
+    """
+    return any(word == "FROM" for word, _ in _scan(sparql))
 
 
 def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | None) -> str:
@@ -113,4 +133,4 @@ def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | Non
     return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
 
 
-__all__ = ["inject_values"]
+__all__ = ["has_dataset_clause", "inject_values"]

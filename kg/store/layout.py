@@ -1,0 +1,163 @@
+"""The embedded store's files in a data directory, and the atomic load that replaces them.
+
+Layout (all under ``<data_dir>/store/``)::
+
+    current -> db-20261121T061500-3f2a      the store being served (a relative symlink)
+    db-20261121T061500-3f2a/                 a complete pyoxigraph (RocksDB) store
+    db-20261120T180000-91bc/                 the previous store, kept for in-flight readers
+    building-<id>/                           a load in progress (or one that was killed)
+    load.lock                                held (flock) by the one load running
+
+A load bulk-loads the release into a fresh ``building-*`` directory, closes it, renames it to
+``db-*`` and then replaces ``current`` with :func:`os.replace` (an atomic rename). Until that
+rename, readers keep opening the previous store, so a load that fails or is killed (even with
+``kill -9``) changes nothing they see. After the swap, older ``db-*`` directories (all but the
+new one and the previous one) and leftover ``building-*`` directories are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import gc
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import RdfFormat
+from pyoxigraph import Store as OxStore
+
+from mnkg.kg.errors import UserError
+from mnkg.kg.store.base import LoadReport, release_file
+
+STORE_DIR = "store"
+CURRENT = "current"
+LOCK = "load.lock"
+_DB_PREFIX = "db-"
+_BUILDING_PREFIX = "building-"
+_KEEP_PREVIOUS = 1
+
+
+def store_root(data_dir: Path) -> Path:
+    """The folder holding every store directory of a data directory."""
+    return Path(data_dir) / STORE_DIR
+
+
+def current_store(data_dir: Path) -> Path | None:
+    """The store directory being served, or None when nothing was loaded yet."""
+    link = store_root(data_dir) / CURRENT
+    try:
+        target = os.readlink(link)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    path = link.parent / target
+    return path if path.is_dir() else None
+
+
+@contextlib.contextmanager
+def _load_lock(root: Path) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(f"another load is running in {root.parent}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def directory_size(path: Path) -> int:
+    """Bytes used by the files under ``path``."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def count_graphs(store: OxStore) -> dict[str, int]:
+    """Triples per graph IRI (``""`` for the default graph)."""
+    counts = {
+        solution["g"].value: int(solution["n"].value)
+        for solution in store.query(
+            "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+    }
+    default = next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"]
+    if int(default.value):
+        counts[""] = int(default.value)
+    return counts
+
+
+def _cleanup(root: Path, keep: set[str]) -> None:
+    databases = sorted(
+        (p for p in root.iterdir() if p.is_dir() and p.name.startswith(_DB_PREFIX)),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+    kept_previous = 0
+    for path in databases:
+        if path.name in keep:
+            continue
+        if kept_previous < _KEEP_PREVIOUS:
+            kept_previous += 1
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+    for path in root.iterdir():
+        if path.is_dir() and path.name.startswith(_BUILDING_PREFIX):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
+    """Load ``release_dir/mnkg.nq`` into a new store and make it the current one, atomically."""
+    source = release_file(release_dir)
+    root = store_root(data_dir)
+    started = time.perf_counter()
+    with _load_lock(root):
+        name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + secrets.token_hex(3)
+        building = root / (_BUILDING_PREFIX + name)
+        store = OxStore(str(building))
+        try:
+            store.bulk_load(path=str(source), format=RdfFormat.N_QUADS)
+            graphs = count_graphs(store)
+            store.flush()
+        except SyntaxError as error:
+            raise UserError(f"{source} is not valid N-Quads: {error}") from None
+        finally:
+            del store
+            gc.collect()  # pyoxigraph closes RocksDB when the object is freed
+        final = root / (_DB_PREFIX + name)
+        os.rename(building, final)
+        pointer = root / f".{CURRENT}.{name}"
+        os.symlink(final.name, pointer)
+        os.replace(pointer, root / CURRENT)
+        _fsync_dir(root)
+        _cleanup(root, keep={final.name})
+    return LoadReport(
+        quads=sum(graphs.values()),
+        graphs=graphs,
+        seconds=time.perf_counter() - started,
+        location=str(final),
+        size_bytes=directory_size(final),
+    )
+
+
+__all__ = [
+    "CURRENT",
+    "STORE_DIR",
+    "count_graphs",
+    "current_store",
+    "directory_size",
+    "load_release",
+    "store_root",
+]

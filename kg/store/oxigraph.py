@@ -1,0 +1,284 @@
+"""The embedded pyoxigraph store: on disk in a data directory (served by worker processes),
+or in memory for tests.
+
+Both run the same evaluation code (:func:`mnkg.kg.store.evaluate.evaluate`) and enforce the
+same result-size limit; only the on-disk store can enforce the time limit (a query in the
+current process cannot be stopped).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import (
+    QueryResultsFormat,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+)
+from pyoxigraph import Store as OxStore
+
+from mnkg.kg.settings import Settings
+from mnkg.kg.store import layout
+from mnkg.kg.store.base import (
+    Bindings,
+    LoadReport,
+    QueryResult,
+    ResultKind,
+    SerializedResult,
+    release_file,
+)
+from mnkg.kg.store.bindings import has_dataset_clause, inject_values
+from mnkg.kg.store.evaluate import (
+    TRANSPORT_GRAPH,
+    TRANSPORT_SOLUTIONS,
+    EvaluationError,
+    QueryRequest,
+    QueryResponse,
+    evaluate,
+    named_graphs,
+    run_update,
+)
+from mnkg.kg.store.workers import WorkerPool, raise_evaluation_error
+
+
+def _request(
+    sparql: str,
+    *,
+    bindings: Bindings | None,
+    default_graph_uris: Sequence[str],
+    named_graph_uris: Sequence[str],
+    results_media_type: str | None,
+    graph_media_type: str | None,
+    limit: int,
+) -> QueryRequest:
+    sparql = inject_values(sparql, bindings)
+    explicit = bool(default_graph_uris or named_graph_uris)
+    return QueryRequest(
+        sparql=sparql,
+        default_graph_uris=tuple(default_graph_uris),
+        named_graph_uris=tuple(named_graph_uris),
+        results_media_type=results_media_type,
+        graph_media_type=graph_media_type,
+        limit=limit,
+        union_default_graph=not explicit and not has_dataset_clause(sparql),
+    )
+
+
+def parse_response(response: QueryResponse) -> QueryResult:
+    """Turn a transported response back into pyoxigraph result objects."""
+    if response.kind == ResultKind.GRAPH:
+        quads = parse(response.body, format=RdfFormat.from_media_type(response.media_type))
+        return _triples(quads)
+    return parse_query_results(
+        response.body, format=QueryResultsFormat.from_media_type(response.media_type)
+    )
+
+
+def _triples(quads: Iterator[Any]) -> Iterator[Triple]:
+    for quad in quads:
+        yield quad.triple
+
+
+def _serialized(response: QueryResponse) -> SerializedResult:
+    media_type = response.media_type
+    if "charset" not in media_type and (
+        media_type.startswith("text/") or media_type.endswith(("json", "xml", "n-triples"))
+    ):
+        media_type += "; charset=utf-8"
+    return SerializedResult(response.body, media_type, ResultKind(response.kind))
+
+
+class _Evaluating:
+    """What both embedded stores share: build the request, evaluate it, unpack the answer."""
+
+    settings: Settings
+
+    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+        raise NotImplementedError
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Evaluate a query; see :meth:`mnkg.kg.store.base.Store.query`."""
+        request = _request(
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            results_media_type=TRANSPORT_SOLUTIONS,
+            graph_media_type=TRANSPORT_GRAPH,
+            limit=self.settings.result_limit,
+        )
+        return parse_response(self._evaluate(request, timeout))
+
+    def query_serialized(
+        self,
+        sparql: str,
+        *,
+        results_format: QueryResultsFormat | None,
+        graph_format: RdfFormat | None,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> SerializedResult:
+        """Evaluate and serialize; see :meth:`mnkg.kg.store.base.Store.query_serialized`."""
+        request = _request(
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            results_media_type=results_format.media_type.split(";")[0] if results_format else None,
+            graph_media_type=graph_format.media_type if graph_format else None,
+            limit=self.settings.result_limit,
+        )
+        return _serialized(self._evaluate(request, timeout))
+
+
+class OxigraphStore(_Evaluating):
+    """The on-disk store of a data directory, queried through read-only worker processes.
+
+    Workers start on first use (or :meth:`start`). ``in_memory=True`` makes each worker copy
+    the store into memory when it opens it (see docs/sparql.md for why the default is not to).
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        settings: Settings | None = None,
+        workers: int | None = None,
+        in_memory: bool = False,
+    ) -> None:
+        self.settings = settings or Settings(data_dir=data_dir)
+        self.data_dir = Path(data_dir)
+        self.descriptor = f"oxigraph:{self.data_dir}"
+        self.workers = workers or self.settings.workers
+        self.in_memory = in_memory
+        self._pool: WorkerPool | None = None
+        self._writer: WorkerPool | None = None
+        self._lock = threading.Lock()
+        self._graphs: tuple[object, frozenset[str]] | None = None
+
+    def start(self) -> OxigraphStore:
+        """Start the query workers now rather than on the first query."""
+        self._readers()
+        return self
+
+    def _readers(self) -> WorkerPool:
+        with self._lock:
+            if self._pool is None:
+                self._pool = WorkerPool(
+                    layout.store_root(self.data_dir),
+                    size=self.workers,
+                    in_memory=self.in_memory,
+                )
+            return self._pool
+
+    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+        limit = self.settings.query_timeout if timeout is None else timeout
+        return self._readers().call("query", request, timeout=limit)
+
+    def named_graphs(self) -> frozenset[str]:
+        """Named graphs with triples; cached until the store is swapped or written."""
+        pool = self._readers()
+        key = (layout.current_store(self.data_dir), pool.generation)
+        cached = self._graphs
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        graphs = pool.call("graphs", None, timeout=self.settings.query_timeout)
+        self._graphs = (key, graphs)
+        return graphs
+
+    def load_release(self, release_dir: Path) -> LoadReport:
+        """Bulk-load a release aside and swap it in; running workers follow the swap."""
+        return layout.load_release(self.data_dir, release_dir)
+
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL Update in the writer process; readers then reopen their view."""
+        with self._lock:
+            if self._writer is None:
+                self._writer = WorkerPool(layout.store_root(self.data_dir), size=1, mode="write")
+            writer = self._writer
+        limit = self.settings.query_timeout if timeout is None else timeout
+        try:
+            writer.call("update", sparql, timeout=limit)
+        finally:
+            # Even a stopped update may have committed: readers must look again either way.
+            self._readers().generation += 1
+
+    def worker_pids(self) -> list[int]:
+        """Process IDs of the query workers (tests check a stopped query frees its worker)."""
+        return self._pool.pids() if self._pool else []
+
+    def close(self) -> None:
+        """Stop the worker processes. Idempotent."""
+        with self._lock:
+            for pool in (self._pool, self._writer):
+                if pool is not None:
+                    pool.close()
+            self._pool = self._writer = None
+
+
+class MemoryStore(_Evaluating):
+    """An in-memory pyoxigraph store evaluated in this process (tests). No time limit."""
+
+    def __init__(self, *, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.descriptor = "memory:"
+        self._store = OxStore()
+        self._lock = threading.Lock()
+
+    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+        try:
+            return evaluate(self._store, request)
+        except EvaluationError as error:
+            raise_evaluation_error(error.code, error.message)
+
+    def named_graphs(self) -> frozenset[str]:
+        """Named graphs with at least one triple."""
+        return named_graphs(self._store)
+
+    def load_release(self, release_dir: Path) -> LoadReport:
+        """Load a release into a new in-memory store and swap it in."""
+        import time
+
+        started = time.perf_counter()
+        fresh = OxStore()
+        try:
+            fresh.bulk_load(path=str(release_file(release_dir)), format=RdfFormat.N_QUADS)
+        except SyntaxError as error:
+            raise_evaluation_error("QuerySyntaxError", f"invalid N-Quads: {error}")
+        graphs = layout.count_graphs(fresh)
+        self._store = fresh
+        return LoadReport(
+            quads=sum(graphs.values()),
+            graphs=graphs,
+            seconds=time.perf_counter() - started,
+            location="memory:",
+        )
+
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL Update (one transaction)."""
+        with self._lock:
+            try:
+                run_update(self._store, sparql)
+            except EvaluationError as error:
+                raise_evaluation_error(error.code, error.message)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+__all__ = ["MemoryStore", "OxigraphStore", "parse_response"]

@@ -1,0 +1,80 @@
+"""The loop a query or write worker process runs (see :mod:`mnkg.kg.store.workers`).
+
+Imports only pyoxigraph and :mod:`mnkg.kg.store.evaluate`, so the fork server preloads it
+cheaply and a replacement worker is ready in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from pyoxigraph import Store
+
+from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
+
+_CURRENT = "current"  # mirrors mnkg.kg.store.layout.CURRENT without importing it
+
+
+def _current(root: Path) -> str | None:
+    try:
+        return os.readlink(root / _CURRENT)
+    except OSError:
+        return None
+
+
+def _open(path: Path, mode: str, in_memory: bool) -> Store:
+    if mode == "write":
+        return Store(str(path))
+    disk = Store.read_only(str(path))
+    if not in_memory:
+        return disk
+    memory = Store()
+    memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
+    return memory
+
+
+def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None:
+    """Serve requests from ``conn`` until it closes: ``(op, generation, payload)`` tuples."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    store_root = Path(root)
+    store: Store | None = None
+    opened: tuple[str, int] | None = None
+    while True:
+        try:
+            op, generation, payload = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            target = _current(store_root)
+            if target is None:
+                raise EvaluationError(
+                    "StoreUnavailable",
+                    f"no store has been loaded in {store_root.parent} yet; run `mnkg load`",
+                )
+            if opened != (target, generation):
+                store = None  # close the previous view before opening the next one
+                store = _open(store_root / target, mode, in_memory)
+                opened = (target, generation)
+            assert store is not None
+            if op == "query":
+                reply: object = evaluate(store, payload)
+            elif op == "graphs":
+                reply = named_graphs(store)
+            elif op == "update":
+                run_update(store, payload)
+                store.flush()
+                reply = None
+            else:
+                raise EvaluationError("StoreUnavailable", f"unknown worker operation {op!r}")
+            conn.send(("ok", reply))
+        except EvaluationError as error:
+            conn.send(("error", error.code, error.message))
+        except OSError as error:
+            store, opened = None, None
+            conn.send(("error", "StoreUnavailable", f"cannot open the store: {error}"))
+
+
+__all__ = ["worker_main"]
