@@ -153,8 +153,9 @@ def _split(cell: str | None) -> list[str]:
 def ontology_terms(ontology_dir: Path | None = None) -> set[str] | None:
     """CURIEs of the MONDO and HP terms the ontology uses, or None while it has no import modules.
 
-    Read from ``ontology/imports/*_import.ttl`` and ``ontology/mnkg-edit.ttl`` (text scan of their
-    IRIs, so a file that is being edited cannot break the generator).
+    Read from ``ontology/imports/*_import.ttl`` and ``ontology/mnkg-edit.ttl``: every MONDO or HP
+    IRI in them (parsed with rdflib; a file that does not parse, e.g. while it is being edited, is
+    scanned for IRIs and CURIEs as text instead).
     """
     root = ontology_dir or Path(str(resources.files("mnkg.ontology")))
     files = sorted((root / "imports").glob("*_import.ttl"))
@@ -163,15 +164,23 @@ def ontology_terms(ontology_dir: Path | None = None) -> set[str] | None:
     edit = root / "mnkg-edit.ttl"
     if edit.exists():
         files.append(edit)
-    pattern = re.compile(
-        r"http://purl\.obolibrary\.org/obo/(MONDO|HP)_(\d{7})|\b(MONDO|HP):(\d{7})"
-    )
+    obo = "http://purl.obolibrary.org/obo/"
+    iri = re.compile(r"^http://purl\.obolibrary\.org/obo/(MONDO|HP)_(\d{7})$")
+    text_pattern = re.compile(r"(?:obo:|http://purl\.obolibrary\.org/obo/)(MONDO|HP)_(\d{7})")
     found: set[str] = set()
     for path in files:
-        for match in pattern.finditer(path.read_text("utf-8")):
-            prefix = match.group(1) or match.group(3)
-            local = match.group(2) or match.group(4)
-            found.add(f"{prefix}:{local}")
+        graph = rdflib.Graph()
+        try:
+            graph.parse(path, format="turtle")
+        except Exception:  # any parse problem: fall back to a text scan
+            text = path.read_text("utf-8")
+            found.update(f"{m.group(1)}:{m.group(2)}" for m in text_pattern.finditer(text))
+            continue
+        for node in graph.all_nodes():
+            if isinstance(node, rdflib.URIRef) and str(node).startswith(obo):
+                match = iri.match(str(node))
+                if match:
+                    found.add(f"{match.group(1)}:{match.group(2)}")
     return found
 
 
@@ -497,8 +506,14 @@ def export_tsv(rows: Sequence[MappingRow] | None = None) -> str:
 
 
 def export_json(rows: Sequence[MappingRow] | None = None) -> dict[str, Any]:
-    """All mappings (or ``rows``) as SSSOM JSON (the mapping set with a ``mappings`` list)."""
-    document = combined_metadata()
+    """All mappings (or ``rows``) as SSSOM JSON, in the shape sssom-py reads and writes.
+
+    The mapping set's slots and a ``mappings`` list; the prefixes are in the ``@context`` (with
+    ``@vocab`` the SSSOM namespace), as in sssom-py's JSON output.
+    """
+    meta = combined_metadata()
+    context: dict[str, Any] = {"@vocab": str(SSSOM), **meta.pop("curie_map")}
+    document: dict[str, Any] = {"@context": context, "@type": "MappingSet", **meta}
     document["mappings"] = [
         {k: v for k, v in r.as_dict().items() if k != "mapping_set_id"}
         for r in (load_mappings() if rows is None else rows)
