@@ -15,6 +15,7 @@ from mnkg.kg.errors import UserError
 from mnkg.kg.store.base import (
     RELEASE_FILE,
     Bindings,
+    FederationDisabled,
     Loader,
     LoadReport,
     NotAcceptable,
@@ -71,6 +72,7 @@ def open_store(descriptor: str | None = None, *, settings: Settings | None = Non
 __all__ = [
     "RELEASE_FILE",
     "Bindings",
+    "FederationDisabled",
     "LoadReport",
     "Loader",
     "NotAcceptable",

@@ -118,6 +118,12 @@ class StoreUnavailable(UserError):
     http_status = 503
 
 
+class FederationDisabled(UserError):
+    """The query uses SERVICE; the embedded store never calls other servers (no SSRF)."""
+
+    http_status = 400
+
+
 class UnknownGraph(UserError):
     """A graph IRI given in the request is not in the store."""
 
@@ -209,6 +215,7 @@ __all__ = [
     "RELEASE_FILE",
     "BindingValue",
     "Bindings",
+    "FederationDisabled",
     "LoadReport",
     "Loader",
     "NotAcceptable",

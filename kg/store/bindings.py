@@ -39,8 +39,9 @@ def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def _scan(sparql: str) -> Iterator[tuple[str, int]]:
-    """Yield the keywords (upper-cased) and group openings (``"{"``) at nesting depth 0.
+def _scan(sparql: str, *, all_depths: bool = False) -> Iterator[tuple[str, int]]:
+    """Yield the keywords (upper-cased) and group openings (``"{"``) at nesting depth 0
+    (at every depth with ``all_depths``).
 
     Strings, IRIs, variables and comments are skipped, so their content is never mistaken for
     syntax. Prefixed names (``ex:where``) are not keywords.
@@ -80,7 +81,7 @@ def _scan(sparql: str) -> Iterator[tuple[str, int]]:
             depth += 1
         elif c == "}":
             depth -= 1
-        elif depth == 0 and (c.isalpha() or c == "_"):
+        elif (depth == 0 or all_depths) and (c.isalpha() or c == "_"):
             m = _WORD.match(sparql, i)
             assert m is not None
             if sparql[m.end() : m.end() + 1] != ":" and sparql[i - 1 : i] != ":":
@@ -114,6 +115,17 @@ def _where_brace(sparql: str) -> int:
     raise UserError("cannot bind parameters: the query has no WHERE group")
 
 
+def uses_service(sparql: str) -> bool:
+    """Whether the query calls another endpoint with ``SERVICE`` (federated query).
+
+    >>> uses_service("SELECT * { ?s ?p ?o { SERVICE <http://x/sparql> { ?s ?p ?o } } }")
+    True
+    >>> uses_service("SELECT * { ?s ex:service 'SERVICE' }")
+    False
+    """
+    return any(word == "SERVICE" for word, _ in _scan(sparql, all_depths=True))
+
+
 def has_dataset_clause(sparql: str) -> bool:
     """Whether the query names its own dataset with ``FROM`` or ``FROM NAMED``.
 
@@ -133,4 +145,4 @@ def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | Non
     return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
 
 
-__all__ = ["has_dataset_clause", "inject_values"]
+__all__ = ["has_dataset_clause", "inject_values", "uses_service"]

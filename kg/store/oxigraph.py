@@ -26,13 +26,14 @@ from mnkg.kg.settings import Settings
 from mnkg.kg.store import layout
 from mnkg.kg.store.base import (
     Bindings,
+    FederationDisabled,
     LoadReport,
     QueryResult,
     ResultKind,
     SerializedResult,
     release_file,
 )
-from mnkg.kg.store.bindings import has_dataset_clause, inject_values
+from mnkg.kg.store.bindings import has_dataset_clause, inject_values, uses_service
 from mnkg.kg.store.evaluate import (
     TRANSPORT_GRAPH,
     TRANSPORT_SOLUTIONS,
@@ -56,6 +57,10 @@ def _request(
     graph_media_type: str | None,
     limit: int,
 ) -> QueryRequest:
+    if uses_service(sparql):
+        raise FederationDisabled(
+            "federated queries (SERVICE) are disabled: this endpoint does not call other servers"
+        )
     sparql = inject_values(sparql, bindings)
     explicit = bool(default_graph_uris or named_graph_uris)
     return QueryRequest(

@@ -1,0 +1,208 @@
+"""``/sparql``: the SPARQL 1.1 Protocol (query and update operations) over the store.
+
+Parameters are read from the raw request rather than declared to FastAPI: the protocol allows
+repeated parameters, form bodies and raw query bodies, and this is the hot path.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from mnkg.api.deps import check_write_access
+from mnkg.kg.errors import UserError
+from mnkg.kg.settings import Settings
+from mnkg.kg.store import NotAcceptable, Store, UnknownGraph
+from mnkg.kg.store.formats import negotiate, negotiate_rdf
+from mnkg.kg.store.graph_store import graph_iri
+from mnkg.kg.store.service import description
+
+router = APIRouter(tags=["SPARQL"])
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+
+
+class ProtocolError(UserError):
+    """A request the SPARQL 1.1 Protocol does not allow (two queries, query and update...)."""
+
+    http_status = 400
+
+
+class UnsupportedMediaType(UserError):
+    """A POST body in a media type the protocol does not define."""
+
+    http_status = 415
+
+
+Params = dict[str, list[str]]
+
+
+def _params(request: Request) -> Params:
+    params: Params = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(f"the request body is not UTF-8: {error}") from None
+
+
+def _one(params: Params, name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise ProtocolError(f"the request has {len(values)} '{name}' parameters; send exactly one")
+    return values[0] if values else None
+
+
+async def _check_graphs(store: Store, uris: list[str]) -> None:
+    if not uris:
+        return
+    for uri in uris:
+        graph_iri(uri)
+    known = await run_in_threadpool(store.named_graphs)
+    unknown = sorted(set(uris) - known)
+    if unknown:
+        raise UnknownGraph(
+            f"no such graph in this store: {', '.join(unknown)}",
+            detail={"unknown": unknown, "known": sorted(known)},
+        )
+
+
+async def _query(request: Request, sparql: str, params: Params) -> Response:
+    store: Store = request.app.state.store
+    for name in ("using-graph-uri", "using-named-graph-uri"):
+        if name in params:
+            raise ProtocolError(f"'{name}' applies to updates, not to queries")
+    negotiated = negotiate(
+        request.headers.get("accept"),
+        format_params=params.get("format", []) + params.get("output", []),
+    )
+    if negotiated.results_format is None and negotiated.graph_format is None:
+        raise NotAcceptable(
+            "none of the accepted media types can be produced; SELECT and ASK give "
+            "application/sparql-results+json, application/sparql-results+xml, text/csv, "
+            "text/tab-separated-values; CONSTRUCT and DESCRIBE give text/turtle, "
+            "application/n-triples, application/rdf+xml, application/ld+json"
+        )
+    default_graphs = params.get("default-graph-uri", [])
+    named_graphs = params.get("named-graph-uri", [])
+    await _check_graphs(store, default_graphs + named_graphs)
+    result = await run_in_threadpool(
+        lambda: store.query_serialized(
+            sparql,
+            results_format=negotiated.results_format,
+            graph_format=negotiated.graph_format,
+            default_graph_uris=default_graphs,
+            named_graph_uris=named_graphs,
+        )
+    )
+    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+
+
+async def _update(request: Request, sparql: str, params: Params) -> Response:
+    writer = check_write_access(request)
+    for name in ("using-graph-uri", "using-named-graph-uri"):
+        if name in params:
+            raise ProtocolError(f"'{name}' is not supported; use USING / WITH in the update")
+    await run_in_threadpool(writer.update, sparql)
+    return Response(status_code=204)
+
+
+def _service_description(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    store: Store = request.app.state.store
+    rdf_format = negotiate_rdf(request.headers.get("accept"))
+    if rdf_format is None:
+        raise NotAcceptable(
+            "the service description is available as Turtle, N-Triples, RDF/XML or JSON-LD"
+        )
+    endpoint = str(request.url.replace(query="", fragment=""))
+    try:
+        graphs = store.named_graphs()
+    except UserError:
+        graphs = frozenset()  # no store loaded yet: still describe the service
+    body = description(
+        endpoint, graphs=graphs, writable=bool(settings.write_token), rdf_format=rdf_format
+    )
+    return Response(body, media_type=rdf_format.media_type, headers={"Vary": "Accept"})
+
+
+_IRIS = {"type": "array", "items": {"type": "string"}}
+_QUERY_PARAMETERS = [
+    {"name": "query", "in": "query", "schema": {"type": "string"}, "description": "SPARQL query"},
+    {"name": "default-graph-uri", "in": "query", "schema": _IRIS},
+    {"name": "named-graph-uri", "in": "query", "schema": _IRIS},
+]
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL query (GET), or the service description without a query",
+    openapi_extra={"parameters": _QUERY_PARAMETERS},
+    response_class=Response,
+)
+async def sparql_get(request: Request) -> Response:
+    """SPARQL 1.1 Protocol query via GET; without ``query``, the service description."""
+    params = _params(request)
+    if "update" in params:
+        raise ProtocolError("SPARQL Update must be sent with POST")
+    query = _one(params, "query")
+    if query is None:
+        return await run_in_threadpool(_service_description, request)
+    return await _query(request, query, params)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL query or update (POST: form-encoded, sparql-query or sparql-update body)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                FORM: {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string"}, "update": {"type": "string"}},
+                    }
+                },
+                SPARQL_QUERY: {"schema": {"type": "string"}},
+                SPARQL_UPDATE: {"schema": {"type": "string"}},
+            }
+        }
+    },
+    response_class=Response,
+)
+async def sparql_post(request: Request) -> Response:
+    """SPARQL 1.1 Protocol query or update via POST."""
+    params = _params(request)
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == FORM:
+        form = parse_qs(_decode(await request.body()), keep_blank_values=True)
+        for key, values in form.items():
+            params.setdefault(key, []).extend(values)
+    elif content_type in (SPARQL_QUERY, SPARQL_UPDATE):
+        key = "query" if content_type == SPARQL_QUERY else "update"
+        params.setdefault(key, []).append(_decode(await request.body()))
+    else:
+        raise UnsupportedMediaType(
+            f"POST /sparql takes {FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}, "
+            f"not {content_type or 'an untyped body'}"
+        )
+    query, update = _one(params, "query"), _one(params, "update")
+    if query is not None and update is not None:
+        raise ProtocolError("the request has both a query and an update; send one")
+    if query is not None:
+        return await _query(request, query, params)
+    if update is not None:
+        return await _update(request, update, params)
+    raise ProtocolError("the request has neither a 'query' nor an 'update'")
+
+
+__all__ = ["ProtocolError", "UnsupportedMediaType", "router"]
