@@ -26,6 +26,8 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "build",
     "reason",
+    "load",
+    "serve",
 ]
 
 for _name in COMMAND_MODULES:
