@@ -208,3 +208,48 @@ def test_resolve_accepts_dict_rows_and_our_own_terms() -> None:
 def test_resolve_errors_name_the_problem(code: str, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         identifiers.resolve(code)
+
+
+# Where the project deliberately departs from the Bioregistry OBO context shipped with sssom-py
+# (docs/mappings.md says why): our prefix -> (Bioregistry prefix, our URI prefix).
+DEPARTURES = {
+    "ICD10CM": ("icd10cm", "http://purl.bioontology.org/ontology/ICD10CM/"),
+    "biolink": ("biolink", "https://w3id.org/biolink/vocab/"),
+    "infores": ("infores", "https://w3id.org/biolink/infores/"),
+}
+RENAMED = {
+    "ORPHA": "Orphanet",
+    "SNOMEDCT": "SCTID",
+    "OMIM": "omim",
+    "MEDGEN": "medgen",
+    "ICD11F": "icd11.foundation",
+    "DECIPHER": "decipher",
+    "ISBN": "isbn",
+    "HGNC": "hgnc",
+}
+
+
+def test_prefix_map_is_aligned_with_the_bioregistry_obo_context() -> None:
+    import json
+    from importlib import resources
+
+    bioregistry = {
+        e["prefix"]: e for e in json.loads((resources.files("sssom") / "obo.epm.json").read_text())
+    }
+    checked = 0
+    for record in identifiers.converter().records:
+        if record.prefix in {"MNKG", "mnkgv", "xsd"}:
+            continue  # ours, and XML Schema (not in the OBO context)
+        source, uri = DEPARTURES.get(
+            record.prefix, (RENAMED.get(record.prefix, record.prefix), None)
+        )
+        entry = bioregistry[source]
+        if uri is None:
+            assert record.uri_prefix == entry["uri_prefix"], record.prefix
+        else:
+            assert record.uri_prefix == uri
+            assert entry["uri_prefix"] in record.uri_prefix_synonyms, record.prefix
+        if source != record.prefix:
+            assert source in record.prefix_synonyms, record.prefix
+        checked += 1
+    assert checked >= 30
