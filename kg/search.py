@@ -1,0 +1,175 @@
+"""Label and synonym search over every term of the graph, exact matches first, paged by cursor.
+
+One SPARQL query finds the labels and OBO synonyms containing the text (case-insensitive; the
+text is bound as a literal, never pasted into the query); matches are ranked: exact label,
+exact synonym, label prefix, synonym prefix, word prefix, then any substring; ties go to the
+shorter text, then the ID. The cursor is opaque (base64 of the query and the offset), so a
+client simply passes ``next_cursor`` back.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pyoxigraph import Literal
+
+from mnkg.kg.errors import UserError
+from mnkg.kg.identifiers import expand
+from mnkg.kg.iris import STATEMENT_BASE
+from mnkg.kg.lookup import labels, select, term_id
+from mnkg.kg.store import Store
+
+MAX_QUERY_CHARS = 200
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+
+_SEARCH = """
+SELECT ?term ?text ?kind WHERE {
+  VALUES (?p ?kind) {
+    (rdfs:label "label") (oboInOwl:hasExactSynonym "exact synonym")
+    (oboInOwl:hasRelatedSynonym "related synonym") (oboInOwl:hasNarrowSynonym "narrow synonym")
+    (oboInOwl:hasBroadSynonym "broad synonym") (skos:prefLabel "label") (skos:altLabel "synonym")
+  }
+  ?term ?p ?text .
+  FILTER(isIRI(?term) && !STRSTARTS(STR(?term), ?statementBase))
+  FILTER(CONTAINS(LCASE(STR(?text)), ?q))
+}
+"""
+
+_RANKS = {
+    "exact label": 0,
+    "exact synonym": 1,
+    "label prefix": 2,
+    "synonym prefix": 3,
+    "word prefix": 4,
+    "substring": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching term with the text that matched and how."""
+
+    id: str
+    label: str
+    matched: str
+    match_type: str
+    kind: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "matched": self.matched,
+            "match_type": self.match_type,
+            "matched_field": self.kind,
+        }
+
+
+def _match_type(query: str, text: str, kind: str) -> str:
+    lowered = text.lower()
+    is_label = kind == "label"
+    if lowered == query:
+        return "exact label" if is_label else "exact synonym"
+    if lowered.startswith(query):
+        return "label prefix" if is_label else "synonym prefix"
+    if re.search(r"(?:^|[\s\-/(,])" + re.escape(query), lowered):
+        return "word prefix"
+    return "substring"
+
+
+def find(store: Store, query: str, *, prefix: str | None = None) -> list[Hit]:
+    """Every term whose label or synonym contains ``query``, best match first."""
+    wanted = " ".join(query.split()).lower()
+    if not wanted:
+        raise UserError("empty search text: give q=<text>")
+    if len(wanted) > MAX_QUERY_CHARS:
+        raise UserError(f"search text longer than {MAX_QUERY_CHARS} characters")
+    rows = select(
+        store,
+        _SEARCH,
+        {"q": Literal(wanted), "statementBase": Literal(STATEMENT_BASE)},
+    )
+    best: dict[str, tuple[int, int, str, str, str]] = {}
+    label_of: dict[str, str] = {}
+    for row in rows:
+        iri, text, kind = row["term"].value, row["text"].value, row["kind"].value
+        if kind == "label":
+            label_of[iri] = min(label_of.get(iri, text), text)
+        match_type = _match_type(wanted, text, kind)
+        key = (_RANKS[match_type], len(text), text, match_type, kind)
+        if iri not in best or key < best[iri]:
+            best[iri] = key
+    hits = []
+    for iri, (_, _, text, match_type, kind) in best.items():
+        curie = str(term_id(_named(iri)))
+        if prefix and curie.partition(":")[0].upper() != prefix.upper():
+            continue
+        hits.append(Hit(curie, label_of.get(iri, text), text, match_type, kind))
+    hits.sort(key=lambda h: (_RANKS[h.match_type], len(h.matched), h.label.lower(), h.id))
+    return hits
+
+
+def _named(iri: str):  # type: ignore[no-untyped-def]
+    from pyoxigraph import NamedNode
+
+    return NamedNode(iri)
+
+
+def encode_cursor(query: str, offset: int) -> str:
+    """An opaque cursor for the page starting at ``offset`` of ``query``'s results."""
+    raw = json.dumps({"q": query, "o": offset}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, query: str) -> int:
+    """The offset a cursor stands for; a UserError if it is malformed or for another query."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        offset = int(data["o"])
+        same = data["q"] == query
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise UserError("malformed cursor: pass back the next_cursor of a previous page") from None
+    if not same or offset < 0:
+        raise UserError("the cursor belongs to another search; start again without a cursor")
+    return offset
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+    prefix: str | None = None,
+) -> dict[str, Any]:
+    """One page of search results: ``{"query", "total", "results", "next_cursor"}``."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UserError(f"limit must be between 1 and {MAX_LIMIT}")
+    key = f"{prefix or ''}|{query}"
+    offset = decode_cursor(cursor, key) if cursor else 0
+    hits = find(store, query, prefix=prefix)
+    page = hits[offset : offset + limit]
+    names = labels(store, [expand(h.id) for h in page if ":" in h.id and "://" not in h.id])
+    page = [
+        Hit(h.id, names.get(expand(h.id), h.label), h.matched, h.match_type, h.kind)
+        if ":" in h.id and "://" not in h.id
+        else h
+        for h in page
+    ]
+    following = offset + limit
+    return {
+        "query": query,
+        "total": len(hits),
+        "results": [h.as_dict() for h in page],
+        "next_cursor": encode_cursor(key, following) if following < len(hits) else None,
+    }
+
+
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Hit", "decode_cursor", "encode_cursor", "find", "search"]
