@@ -22,6 +22,7 @@ from mnkg.kg.store import Store
 ROUTERS: list[str] = [
     "mnkg.api.routes.sparql",
     "mnkg.api.routes.graph_store",
+    "mnkg.api.routes.mappings",
 ]
 """Modules each exposing ``router`` (an APIRouter), included in this order."""
 

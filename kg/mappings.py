@@ -26,14 +26,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import rdflib
 from rdflib.namespace import OWL, RDF
 
 from mnkg.kg import identifiers
-from mnkg.kg.errors import NotFound
-from mnkg.kg.iris import MNKG_BASE
+from mnkg.kg.errors import NotFound, UserError
+from mnkg.kg.iris import MNKG_BASE, Graph
+
+if TYPE_CHECKING:
+    from mnkg.kg.store import Store
 
 SSSOM = rdflib.Namespace("https://w3id.org/sssom/")
 SEMAPV = rdflib.Namespace("https://w3id.org/semapv/vocab/")
@@ -476,10 +479,59 @@ def mappings_graph(rows: Iterable[MappingRow] | None = None) -> rdflib.Graph:
     return graph
 
 
-def combined_metadata() -> dict[str, Any]:
-    """Metadata of the export that merges every committed set into one."""
+_STORE_QUERY = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX sssom: <https://w3id.org/sssom/>
+SELECT ?s ?p ?o ?justification ?set ?provider ?slabel ?olabel WHERE {
+  GRAPH <%s> {
+    ?axiom rdf:type owl:Axiom ;
+      owl:annotatedSource ?s ;
+      owl:annotatedProperty ?p ;
+      sssom:object_id ?o ;
+      sssom:mapping_justification ?justification .
+    OPTIONAL { ?axiom sssom:mapping_set_id ?set }
+    OPTIONAL { ?axiom sssom:mapping_provider ?provider }
+    OPTIONAL { ?axiom sssom:subject_label ?slabel }
+    OPTIONAL { ?axiom sssom:object_label ?olabel }
+  }
+}"""
+
+
+def rows_from_store(store: Store) -> list[MappingRow]:
+    """The mappings as the store's mappings graph holds them (what SPARQL users see).
+
+    Built from the ``owl:Axiom`` annotations :func:`mappings_graph` writes, so the API answers
+    from the same triples a SPARQL query over :data:`Graph.MAPPINGS` would.
+    """
+    result = store.query(_STORE_QUERY % Graph.MAPPINGS)
+    rows: list[MappingRow] = []
+    for solution in result:  # type: ignore[union-attr]
+
+        def value(name: str, solution: Any = solution) -> str:
+            term = solution[name]
+            return "" if term is None else str(term.value)
+
+        rows.append(
+            MappingRow(
+                subject_id=identifiers.compress(value("s")),
+                predicate_id=identifiers.compress(value("p")),
+                object_id=value("o"),
+                mapping_justification=identifiers.compress(value("justification")),
+                subject_label=value("slabel"),
+                object_label=value("olabel"),
+                mapping_provider=value("provider"),
+                mapping_set_id=value("set"),
+            )
+        )
+    rows.sort(key=lambda r: (r.subject_id, r.predicate_id, r.object_id))
+    return rows
+
+
+def combined_metadata(rows: Sequence[MappingRow] | None = None) -> dict[str, Any]:
+    """Metadata of the export that merges every set into one (the committed rows by default)."""
     version = release_version()
-    rows = load_mappings()
+    rows = load_mappings() if rows is None else rows
     used = {"owl", "rdf", "rdfs", "semapv", "skos", "sssom"}
     for row in rows:
         for curie in (row.subject_id, row.predicate_id, row.object_id):
@@ -492,7 +544,7 @@ def combined_metadata() -> dict[str, Any]:
         "mapping_set_title": "All MNKG mappings",
         "mapping_set_description": (
             "Every mapping set of the MNKG release merged: "
-            + ", ".join(p.name for p in sssom_files())
+            + ", ".join(sorted({r.mapping_set_id for r in rows if r.mapping_set_id}))
             + "."
         ),
         "license": CC0,
@@ -502,7 +554,8 @@ def combined_metadata() -> dict[str, Any]:
 
 def export_tsv(rows: Sequence[MappingRow] | None = None) -> str:
     """All mappings (or ``rows``) as one SSSOM TSV document."""
-    return render_tsv(combined_metadata(), load_mappings() if rows is None else rows)
+    rows = load_mappings() if rows is None else rows
+    return render_tsv(combined_metadata(rows), rows)
 
 
 def export_json(rows: Sequence[MappingRow] | None = None) -> dict[str, Any]:
@@ -511,12 +564,12 @@ def export_json(rows: Sequence[MappingRow] | None = None) -> dict[str, Any]:
     The mapping set's slots and a ``mappings`` list; the prefixes are in the ``@context`` (with
     ``@vocab`` the SSSOM namespace), as in sssom-py's JSON output.
     """
-    meta = combined_metadata()
+    rows = load_mappings() if rows is None else rows
+    meta = combined_metadata(rows)
     context: dict[str, Any] = {"@vocab": str(SSSOM), **meta.pop("curie_map")}
     document: dict[str, Any] = {"@context": context, "@type": "MappingSet", **meta}
     document["mappings"] = [
-        {k: v for k, v in r.as_dict().items() if k != "mapping_set_id"}
-        for r in (load_mappings() if rows is None else rows)
+        {k: v for k, v in r.as_dict().items() if k != "mapping_set_id"} for r in rows
     ]
     return document
 
@@ -526,23 +579,61 @@ def prefix_context() -> dict[str, Any]:
     return {"@context": identifiers.prefix_map()}
 
 
-def mappings_for(curie_or_code: str, target: str | None = None) -> dict[str, Any]:
-    """The mappings of the term(s) an ID resolves to, optionally only those to one target prefix.
+def suggest(code: str, rows: Sequence[MappingRow], *, limit: int = 5) -> list[str]:
+    """Mapped codes close to an unknown one: same prefix, longest shared start of the local ID."""
+    try:
+        prefix, _, local = identifiers.normalize(code).partition(":")
+    except UserError:
+        return []
+    scored: list[tuple[int, str]] = []
+    for curie in {r.object_id for r in rows} | {r.subject_id for r in rows}:
+        other_prefix, _, other_local = curie.partition(":")
+        if other_prefix != prefix:
+            continue
+        shared = 0
+        for a, b in zip(local.lower(), other_local.lower(), strict=False):
+            if a != b:
+                break
+            shared += 1
+        if shared >= 2:
+            scored.append((-shared, curie))
+    return [curie for _, curie in sorted(scored)[:limit]]
 
-    Reads the committed files; the API reads the store's mappings graph instead (same content).
+
+def mappings_of(text: str, rows: Sequence[MappingRow], target: str | None = None) -> dict[str, Any]:
+    """The answer of ``GET /mappings``: what ``text`` resolves to and the mappings of those terms.
+
+    ``text`` is a CURIE, IRI or external code (:func:`mnkg.kg.identifiers.resolve` over ``rows``);
+    ``target`` keeps only mappings to that prefix (any spelling: ``icd10cm``, ``SNOMEDCT_US``).
+    Raises :class:`NotFound` (with suggestions in ``detail``) for a code nothing maps.
     """
-    terms = identifiers.resolve(curie_or_code)
+    try:
+        terms = identifiers.resolve(text, rows)
+    except NotFound as error:
+        raise NotFound(
+            error.message, detail={"id": text, "suggestions": suggest(text, rows)}
+        ) from None
     prefix = identifiers.canonical_prefix(target) if target else None
-    rows = [
+    selected = [
         r
-        for r in load_mappings()
-        if r.subject_id in terms and (prefix is None or r.object_id.startswith(prefix + ":"))
+        for r in rows
+        if r.subject_id in terms and (prefix is None or r.object_id.partition(":")[0] == prefix)
     ]
-    if not rows and prefix is None and not any(t.startswith("MNKG:") for t in terms):
-        known = {r.subject_id for r in load_mappings()}
-        if not known.intersection(terms):
-            raise NotFound(f"no mappings for {', '.join(terms)}")
-    return {"id": curie_or_code, "resolved": terms, "mappings": [r.as_dict() for r in rows]}
+    mappings = []
+    for r in selected:
+        record = r.as_dict()
+        try:
+            record["object_iri"] = identifiers.expand(r.object_id)
+        except UserError:
+            pass  # a code whose prefix the map lacks is still shown as its CURIE
+        mappings.append(record)
+    return {
+        "id": text,
+        "resolved": terms,
+        "target": prefix,
+        "count": len(mappings),
+        "mappings": mappings,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -570,12 +661,14 @@ __all__ = [
     "export_tsv",
     "generate",
     "load_mappings",
-    "mappings_for",
     "mappings_graph",
+    "mappings_of",
     "prefix_context",
     "read_tsv",
     "render_tsv",
+    "rows_from_store",
     "sssom_files",
+    "suggest",
     "write_sets",
 ]
 
