@@ -1,0 +1,153 @@
+"""Atomic loads: the previous store keeps serving until a new one is complete."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mnkg.kg.errors import UserError
+from mnkg.kg.iris import Graph
+from mnkg.kg.settings import Settings
+from mnkg.kg.store import open_store
+from mnkg.kg.store.layout import current_store, store_root
+from mnkg.kg.store.oxigraph import OxigraphStore
+
+EX = "http://example.org/"
+ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Room for every row of the fixture in one answer."""
+    return Settings(data_dir=tmp_path / "data", result_limit=1000, workers=2)
+
+
+def answers(store: OxigraphStore) -> list[tuple[str, ...]]:
+    return [tuple(str(t) for t in row) for row in store.query(ALL)]
+
+
+def test_load_reports_graphs_and_swaps_the_current_pointer(
+    settings: Settings, release: Path, expected_graphs: dict[str, int]
+) -> None:
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    try:
+        report = store.load_release(release)
+        assert report.graphs == expected_graphs
+        assert report.quads == sum(expected_graphs.values())
+        assert report.size_bytes and report.size_bytes > 0
+        first = current_store(settings.data_dir)
+        assert first is not None and str(first) == report.location
+        assert (store_root(settings.data_dir) / "current").is_symlink()
+    finally:
+        store.close()
+
+
+def test_open_store_picks_the_data_dir_by_default(
+    settings: Settings, release: Path, expected_graphs: dict[str, int]
+) -> None:
+    store = open_store(settings=settings)
+    try:
+        assert store.descriptor == f"oxigraph:{settings.data_dir}"
+        assert isinstance(store, OxigraphStore)
+        store.load_release(release)
+        assert store.named_graphs() == set(expected_graphs)
+    finally:
+        store.close()
+    with pytest.raises(UserError, match="unknown store"):
+        open_store("ftp://example.org/", settings=settings)
+
+
+def test_a_running_store_follows_a_reload_and_old_stores_are_removed(
+    disk_store: OxigraphStore, settings: Settings, tmp_path: Path, make_release, fixture_quads
+) -> None:
+    before = answers(disk_store)
+    first = current_store(settings.data_dir)
+    extra = f"<{EX}ConditionE> <{EX}causes> <{EX}LmnSign> <{Graph.KG}> .\n"
+    second_release = make_release(tmp_path / "second", fixture_quads + extra)
+    disk_store.load_release(second_release)
+    after = answers(disk_store)
+    assert len(after) == len(before) + 1
+    disk_store.load_release(second_release)
+    disk_store.load_release(second_release)
+    databases = [p for p in store_root(settings.data_dir).iterdir() if p.name.startswith("db-")]
+    # The current store plus the one before it (kept for in-flight readers).
+    assert len(databases) == 2
+    assert first not in databases
+
+
+def test_a_failed_load_leaves_the_previous_store_serving(
+    disk_store: OxigraphStore, settings: Settings, tmp_path: Path, make_release
+) -> None:
+    before = answers(disk_store)
+    current = current_store(settings.data_dir)
+    broken = make_release(tmp_path / "broken", "<http://example.org/a> <oops .\n")
+    with pytest.raises(UserError, match="not valid N-Quads"):
+        disk_store.load_release(broken)
+    with pytest.raises(UserError, match=r"mnkg\.nq is missing"):
+        disk_store.load_release(tmp_path / "nowhere")
+    assert current_store(settings.data_dir) == current
+    assert answers(disk_store) == before
+
+
+def _big_release(folder: Path, triples: int) -> Path:
+    folder.mkdir(parents=True)
+    with open(folder / "mnkg.nq", "w", encoding="utf-8") as out:
+        for i in range(triples):
+            out.write(f'<{EX}s{i}> <{EX}p{i % 7}> "value {i}" <{Graph.KG}> .\n')
+    return folder
+
+
+def test_a_load_killed_half_way_leaves_the_previous_store_serving(
+    disk_store: OxigraphStore, settings: Settings, tmp_path: Path
+) -> None:
+    before = answers(disk_store)
+    current = current_store(settings.data_dir)
+    big = _big_release(tmp_path / "big", 600_000)
+    load = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from mnkg.kg.store import layout; "
+            "layout.load_release(Path(sys.argv[1]), Path(sys.argv[2]))",
+            str(settings.data_dir),
+            str(big),
+        ]
+    )
+    root = store_root(settings.data_dir)
+    try:
+        building = None
+        for _ in range(2000):  # until the load has started writing its new store
+            building = next((p for p in root.iterdir() if p.name.startswith("building-")), None)
+            if building is not None or load.poll() is not None:
+                break
+            time.sleep(0.005)
+        assert building is not None, "the load never started building"
+        os.kill(load.pid, signal.SIGKILL)
+    finally:
+        load.wait(timeout=30)
+    assert load.returncode == -signal.SIGKILL
+    assert current_store(settings.data_dir) == current
+    assert answers(disk_store) == before
+    # The next load succeeds and removes what the killed one left behind.
+    disk_store.load_release(tmp_path / "release")
+    assert not any(p.name.startswith("building-") for p in root.iterdir())
+    assert answers(disk_store) == before
+
+
+def test_two_loads_at_once_are_refused(settings: Settings, release: Path) -> None:
+    import fcntl
+
+    root = store_root(settings.data_dir)
+    root.mkdir(parents=True)
+    with open(root / "load.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        store = OxigraphStore(settings.data_dir, settings=settings)
+        with pytest.raises(UserError, match="another load is running"):
+            store.load_release(release)
+    assert current_store(settings.data_dir) is None
