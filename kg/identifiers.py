@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
@@ -122,16 +122,18 @@ def _check_local(prefix: str, local: str, original: str) -> str:
     return local
 
 
+@lru_cache(maxsize=262_144)
 def expand(curie: str) -> str:
     """The IRI of a CURIE (any case of the prefix, any synonym). Raises :class:`UserError`."""
     return converter().expand(normalize(curie), strict=True)
 
 
+@lru_cache(maxsize=262_144)
 def compress(iri: str) -> str:
     """The canonical CURIE of an IRI under any known URI prefix. Raises :class:`UserError`."""
     text = iri.strip().strip("<>")
-    curie = converter().compress_or_standardize(text)
-    if curie is None or not converter().is_curie(curie):
+    curie = converter().compress(text)
+    if curie is None:
         raise UserError(f"no known prefix for the IRI {iri!r}")
     prefix, _, local = curie.partition(":")
     return f"{prefix}:{_check_local(prefix, local, iri)}"
@@ -143,6 +145,7 @@ def is_iri(text: str) -> bool:
     return stripped.startswith(("http://", "https://", "urn:"))
 
 
+@lru_cache(maxsize=262_144)
 def normalize(text: str) -> str:
     """The canonical CURIE for a CURIE or IRI as a user may type it.
 
