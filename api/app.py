@@ -23,6 +23,8 @@ ROUTERS: list[str] = [
     "mnkg.api.routes.sparql",
     "mnkg.api.routes.graph_store",
     "mnkg.api.routes.mappings",
+    "mnkg.api.routes.queries", "mnkg.api.routes.terms", "mnkg.api.routes.search",
+    "mnkg.api.routes.conditions", "mnkg.api.routes.localize", "mnkg.api.routes.version",
 ]
 """Modules each exposing ``router`` (an APIRouter), included in this order."""
 

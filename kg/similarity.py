@@ -59,6 +59,30 @@ class Score:
     penalties: tuple[Penalty, ...]
 
 
+def _closure(
+    term: str, parents: Mapping[str, frozenset[str]], memo: dict[str, frozenset[str]]
+) -> frozenset[str]:
+    """Ancestors of ``term``, itself included (iterative, memoised in ``memo``)."""
+    found = memo.get(term)
+    if found is not None:
+        return found
+    seen = {term}
+    stack = [term]
+    while stack:
+        current = stack.pop()
+        for parent in parents.get(current, ()):
+            if parent in seen:
+                continue
+            known = memo.get(parent)
+            if known is not None:
+                seen |= known
+            else:
+                seen.add(parent)
+                stack.append(parent)
+    memo[term] = frozenset(seen)
+    return memo[term]
+
+
 @dataclass
 class AnnotationIndex:
     """Conditions, their phenotype terms, the term hierarchy and the ICs derived from them."""
@@ -70,6 +94,8 @@ class AnnotationIndex:
     ic: dict[str, float]
     frequency: dict[tuple[str, str], float] = field(default_factory=dict)
     """(condition, term) -> frequency in 0..1, when the annotation gives one."""
+    parents: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Term -> its direct parents (the hierarchy the ancestors are computed from)."""
 
     @classmethod
     def build(
@@ -80,28 +106,11 @@ class AnnotationIndex:
         frequency: Mapping[tuple[str, str], float] | None = None,
     ) -> AnnotationIndex:
         """Index ``annotations`` (condition -> terms) over the ``parents`` (term -> parents)."""
-        parent_map = {t: set(ps) for t, ps in parents.items()}
+        parent_map = {t: frozenset(ps) for t, ps in parents.items()}
         ancestors: dict[str, frozenset[str]] = {}
 
         def closure(term: str) -> frozenset[str]:
-            found = ancestors.get(term)
-            if found is not None:
-                return found
-            # iterative DFS to avoid recursion limits on deep hierarchies
-            seen = {term}
-            stack = [term]
-            while stack:
-                current = stack.pop()
-                for parent in parent_map.get(current, ()):
-                    if parent not in seen:
-                        known = ancestors.get(parent)
-                        if known is not None:
-                            seen |= known
-                        else:
-                            seen.add(parent)
-                            stack.append(parent)
-            ancestors[term] = frozenset(seen)
-            return ancestors[term]
+            return _closure(term, parent_map, ancestors)
 
         specific: dict[str, frozenset[str]] = {}
         for condition, terms in annotations.items():
@@ -117,11 +126,14 @@ class AnnotationIndex:
                 counts[term] += 1
         total = max(len(specific), 1)
         ic = {term: -math.log(count / total) for term, count in counts.items()}
-        return cls(specific, ancestors, ic, dict(frequency or {}))
+        return cls(specific, ancestors, ic, dict(frequency or {}), parent_map)
 
     def ancestors_of(self, term: str) -> frozenset[str]:
-        """Ancestors of ``term`` (itself included); a term outside the index has only itself."""
-        return self.ancestors.get(term, frozenset({term}))
+        """Ancestors of ``term`` (itself included), from the hierarchy the index was built on."""
+        found = self.ancestors.get(term)
+        if found is None:
+            found = _closure(term, self.parents, self.ancestors)
+        return found
 
     def information_content(self, term: str) -> float:
         """IC of an annotated term; 0 for a term no condition is annotated with."""

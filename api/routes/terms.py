@@ -1,0 +1,132 @@
+"""``/terms``: term pages (label, definition, synonyms, hierarchy, mappings, edges, evidence)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Path
+from pydantic import BaseModel, Field
+
+from mnkg.api.deps import StoreDep
+from mnkg.kg.terms import BATCH_LIMIT, term_page, term_pages
+
+router = APIRouter(tags=["Terms"])
+
+_PAGE_EXAMPLE = {
+    "id": "MONDO:0005665",
+    "iri": "http://purl.obolibrary.org/obo/MONDO_0005665",
+    "label": "Bell's palsy",
+    "definition": "A form of facial paralysis resulting from a dysfunction of the facial nerve.",
+    "synonyms": [{"text": "idiopathic facial palsy", "scope": "exact"}],
+    "deprecated": False,
+    "parents": [
+        {"id": "MONDO:0001835", "label": "facial paralysis", "asserted": True, "inferred": False},
+        {
+            "id": "MNKG:0000403",
+            "label": "cranial nerve lower motor neuron disorder",
+            "asserted": False,
+            "inferred": True,
+        },
+    ],
+    "children": [],
+    "mappings": [{"id": "ICD10CM:G51.0", "predicate": "skos:exactMatch", "direction": "outgoing"}],
+    "xrefs": [],
+    "outgoing": [
+        {
+            "predicate": "RO:0004026",
+            "predicate_label": "disease has location",
+            "id": "UBERON:0001647",
+            "label": "facial nerve",
+            "graphs": ["https://w3id.org/mnkg/graph/kg"],
+            "evidence": [
+                {
+                    "association": "https://w3id.org/mnkg/statement/0123456789abcdef0123",
+                    "has_evidence": ["ECO:0000304"],
+                    "publications": ["https://w3id.org/mnkg/source/domain.md"],
+                    "sources": ["https://w3id.org/biolink/infores/mnkg"],
+                    "status": "accepted",
+                }
+            ],
+        }
+    ],
+    "outgoing_total": 1,
+    "incoming": [],
+    "incoming_total": 0,
+}
+
+
+class TermBatch(BaseModel):
+    """IDs to look up: CURIEs, IRIs or mapped external codes."""
+
+    ids: list[str] = Field(
+        min_length=1,
+        max_length=BATCH_LIMIT,
+        examples=[["MONDO:0004976", "HP:0002380", "ICD10CM:G12.21"]],
+    )
+
+
+@router.get(
+    "/terms/{id:path}",
+    summary="A term page: label, definition, synonyms, parents, children, mappings, edges",
+    responses={
+        200: {"content": {"application/json": {"example": _PAGE_EXAMPLE}}},
+        404: {
+            "description": "unknown ID, with suggestions",
+            "content": {
+                "application/json": {
+                    "example": {
+                        "error": "MONDO:0004977 is not in the graph",
+                        "detail": {
+                            "id": "MONDO:0004977",
+                            "suggestions": [
+                                {"id": "MONDO:0004976", "label": "amyotrophic lateral sclerosis"}
+                            ],
+                        },
+                    }
+                }
+            },
+        },
+    },
+)
+def get_term(
+    store: StoreDep,
+    id: Annotated[
+        str,
+        Path(
+            description="a CURIE (MONDO:0004976), a full IRI, or a mapped external code "
+            "(ICD10CM:G12.21, ORPHA:803, UMLS:C0002736)",
+            examples=["MONDO:0005665"],
+        ),
+    ],
+) -> dict[str, Any]:
+    """Everything the graph says about one term; parents and children marked asserted/inferred."""
+    return term_page(store, id)
+
+
+@router.post(
+    "/terms",
+    summary="Term pages for a batch of IDs",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "terms": [_PAGE_EXAMPLE],
+                        "errors": [
+                            {"id": "MONDO:0004977", "status": 404, "error": "not in the graph"}
+                        ],
+                    }
+                }
+            }
+        }
+    },
+)
+def post_terms(
+    store: StoreDep,
+    batch: Annotated[TermBatch, Body(examples=[{"ids": ["MONDO:0004976", "HP:0002380"]}])],
+) -> dict[str, Any]:
+    """Pages of every known ID; unknown or malformed IDs are listed in ``errors``."""
+    return term_pages(store, batch.ids)
+
+
+__all__ = ["router"]

@@ -1,0 +1,52 @@
+"""``/version``: the release served, the ontology's versionIRI and the source versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from mnkg.api.deps import StoreDep
+from mnkg.kg.release_info import version_info
+
+router = APIRouter(tags=["Version"])
+
+
+@router.get(
+    "/version",
+    summary="Release, ontology versionIRI and source vocabulary versions",
+    responses={
+        200: {
+            "content": {
+                "application/json": {
+                    "example": {
+                        "release": "2026-11-21",
+                        "ontology": {
+                            "iri": "https://w3id.org/mnkg/mnkg.owl",
+                            "versionIRI": "https://w3id.org/mnkg/releases/2026-11-21/mnkg.owl",
+                            "versionInfo": "2026-11-21",
+                        },
+                        "sources": [
+                            {
+                                "iri": "https://w3id.org/mnkg/imports/hp_import.owl",
+                                "graph": "https://w3id.org/mnkg/graph/imports",
+                                "versionIRI": None,
+                                "version": "hp/releases/2025-01-16",
+                                "title": "HPO terms used by MNKG",
+                                "license": "https://hpo.jax.org/app/license",
+                            }
+                        ],
+                        "graphs": ["https://w3id.org/mnkg/graph/kg"],
+                        "software": {"name": "mnkg", "version": "0.1.0"},
+                    }
+                }
+            }
+        }
+    },
+)
+def get_version(store: StoreDep) -> dict[str, Any]:
+    """What the store serves, read from the ontology headers in it."""
+    return version_info(store)
+
+
+__all__ = ["router"]

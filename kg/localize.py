@@ -1,0 +1,581 @@
+"""Lesion localization from signs: UMN, LMN, mixed, neither or indeterminate, and why.
+
+The level each sign points to is read from the graph, not from a table in code: a sign is an
+upper motor neuron sign when it is a subclass (asserted, inferred by the reasoner, or through
+the HPO hierarchy) of MNKG:0000300, a lower motor neuron sign under MNKG:0000301, a sign of a
+lesion not of motor neurons under MNKG:0000302. A sign under both UMN and LMN (weakness,
+dysarthria) does not discriminate. Then:
+
+* UMN signs and LMN signs -> ``mixed`` (ALS; a spinal cord lesion: LMN at the level, UMN below);
+* only UMN signs -> ``UMN``; only LMN signs -> ``LMN``;
+* only signs of a lesion outside the motor neurons -> ``neither`` (NMJ, muscle, basal ganglia,
+  cerebellum);
+* nothing that discriminates -> ``indeterminate``.
+
+Before deciding, the clinical pitfalls of the domain are checked (each named in the explanation
+with its MNKG:00009xx class when the ontology has one):
+
+* **acute shock** (``onset: "acute"``): an acute UMN lesion is flaccid and areflexic for days to
+  weeks; LMN signs of tone and reflexes alone (no fasciculations, atrophy or denervation) do not
+  establish an LMN lesion then. With UMN signs the answer is UMN; without, indeterminate.
+* **forehead sparing**: a facial palsy with the forehead spared (frontalis weakness given as
+  absent) is an upper motor neuron facial palsy; with frontalis weakness it is LMN (Bell's palsy).
+* **infant Babinski** (``age_months`` under 24): an extensor plantar response is normal in
+  infancy and is not counted as a UMN sign.
+* **benign fasciculations**: fasciculations as the only finding do not establish a lesion.
+
+Conditions are ranked with :class:`mnkg.kg.similarity.AnnotationIndex` (Resnik, Phenomizer
+style) over the annotations in the graph; absent findings count against conditions having them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from mnkg.kg.errors import UserError
+from mnkg.kg.identifiers import expand
+from mnkg.kg.lookup import HP_BASE, LMN_SIGN, OTHER_SIGN, UMN_SIGN, labels, select, term_id
+from mnkg.kg.similarity import AnnotationIndex, Score
+from mnkg.kg.store import Store
+
+Localization = Literal["UMN", "LMN", "mixed", "neither", "indeterminate"]
+SOURCES = ("mnkg", "hpo", "all")
+MAX_SIGNS = 50
+INFANT_MONTHS = 24
+"""Below this age an extensor plantar response is physiological (domain.md section 2)."""
+
+# HPO terms the pitfall rules look at (IDs from ontology/vocab/signs.tsv, HPO 2025-01-16).
+HP = "http://purl.obolibrary.org/obo/HP_"
+FACIAL_PALSY = HP + "0010628"
+FRONTALIS_WEAKNESS = HP + "0004661"
+BABINSKI = HP + "0003487"
+FASCICULATIONS = HP + "0002380"
+TONE_AND_REFLEX_LMN = (
+    HP + "0001252",  # Hypotonia
+    HP + "0010547",  # Muscle flaccidity
+    HP + "0001315",  # Reduced tendon reflexes
+    HP + "0001265",  # Hyporeflexia
+    HP + "0001284",  # Areflexia
+)
+
+_PARENTS = """
+SELECT DISTINCT ?t ?p WHERE {
+  ?t rdfs:subClassOf ?p .
+  FILTER(isIRI(?p) && STRSTARTS(STR(?t), STR(obo:HP_)))
+  FILTER(STRSTARTS(STR(?p), STR(obo:HP_)) || ?p IN (mnkg:0000300, mnkg:0000301, mnkg:0000302))
+}"""
+_CURATED = """
+SELECT ?c (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?terms) WHERE {
+  GRAPH ?g { ?c obo:RO_0002200 ?p }
+  FILTER(?g IN (mg:redundant, mg:kg))
+  FILTER(STRSTARTS(STR(?p), STR(obo:HP_)))
+  FILTER(!STRSTARTS(STR(?c), STR(mnkg:00001)) && !STRSTARTS(STR(?c), STR(mnkg:00009)))
+  FILTER(!STRSTARTS(STR(?c), STR(obo:HP_)))
+} GROUP BY ?c"""
+_HPO = """
+SELECT ?c (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?terms) WHERE {
+  GRAPH mg:hpo-annotations { ?c obo:RO_0002200 ?p }
+} GROUP BY ?c"""
+_FREQUENCY = """
+SELECT ?c ?p (MAX(?f) AS ?freq) WHERE {
+  GRAPH ?g {
+    ?a biolink:subject ?c ; biolink:predicate obo:RO_0002200 ; biolink:object ?p ;
+       mnkgv:frequency_value ?f .
+  }
+  FILTER(?g IN (%s))
+  FILTER NOT EXISTS { ?a biolink:negated true }
+} GROUP BY ?c ?p"""
+_PITFALLS = """
+SELECT ?p ?label ?definition WHERE {
+  ?p rdfs:label ?label .
+  FILTER(STRSTARTS(STR(?p), STR(mnkg:00009)))
+  OPTIONAL { ?p obo:IAO_0000115 ?definition }
+}"""
+_FINGERPRINT = """
+SELECT (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE {
+  { GRAPH mg:kg { ?s ?p ?o } } UNION { ?ontology owl:versionIRI ?v }
+}"""
+
+
+@dataclass
+class LocalizeRequest:
+    """What a caller asks: present and absent signs (HPO IDs or labels) and the context."""
+
+    signs: list[str]
+    absent: list[str] = field(default_factory=list)
+    age_months: float | None = None
+    onset: str | None = None
+    """``acute`` (hours to days: the shock pitfall applies) or ``chronic``; None if unknown."""
+    source: str = "mnkg"
+    limit: int = 10
+
+
+def _resolve_sign(store: Store, value: str) -> str:
+    """The IRI of a sign given as an HPO CURIE/IRI or as an HPO label or synonym."""
+    from mnkg.kg.search import find
+    from mnkg.kg.terms import resolve_known
+
+    text = value.strip() if isinstance(value, str) else ""
+    if not text:
+        raise UserError("empty sign: give an HPO ID (HP:0002380) or an HPO label")
+    looks_like_id = ":" in text and " " not in text.split(":", 1)[0]
+    if looks_like_id or text.startswith(("http://", "https://")):
+        node = resolve_known(store, text)
+        if not node.value.startswith(HP_BASE):
+            raise UserError(f"{text!r} is not an HPO sign ({term_id(node)})")
+        return node.value
+    hits = [h for h in find(store, text, prefix="HP") if h.match_type.startswith("exact")]
+    if len(hits) == 1 or (hits and hits[0].match_type == "exact label"):
+        return expand(hits[0].id)
+    if len(hits) > 1:
+        raise UserError(
+            f"the sign {text!r} names several HPO terms; give an ID",
+            detail={"candidates": [{"id": h.id, "label": h.label} for h in hits[:10]]},
+        )
+    close = [{"id": h.id, "label": h.label} for h in find(store, text, prefix="HP")[:5]]
+    raise UserError(
+        f"no HPO sign is called {text!r}; give an HPO ID or an exact label",
+        detail={"suggestions": close},
+    )
+
+
+def _fingerprint(store: Store) -> tuple[Any, ...]:
+    row = select(store, _FINGERPRINT)[0]
+    return (
+        getattr(store, "descriptor", ""),
+        id(store),
+        frozenset(store.named_graphs()),
+        row["n"].value if row["n"] is not None else "",
+        row["version"].value if row["version"] is not None else "",
+    )
+
+
+def build_index(store: Store, source: str) -> AnnotationIndex:
+    """The annotation index of ``source`` (mnkg, hpo or all), read with SPARQL."""
+    if source not in SOURCES:
+        raise UserError(f"unknown source {source!r}: use mnkg, hpo or all")
+    parents: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, _PARENTS):
+        parents[row["t"].value].add(row["p"].value)
+    annotations: dict[str, set[str]] = {}
+    graphs = []
+    if source in ("mnkg", "all"):
+        graphs += ["mg:kg"]
+        for row in select(store, _CURATED):
+            annotations[row["c"].value] = set(row["terms"].value.split())
+    if source in ("hpo", "all"):
+        graphs += ["mg:hpo-annotations"]
+        for row in select(store, _HPO):
+            annotations.setdefault(row["c"].value, set()).update(row["terms"].value.split())
+    frequency = {
+        (row["c"].value, row["p"].value): float(row["freq"].value)
+        for row in select(store, _FREQUENCY % ", ".join(graphs))
+        if row["c"].value in annotations
+    }
+    return AnnotationIndex.build(annotations, parents, frequency=frequency)
+
+
+def cached_index(
+    store: Store, source: str, cache: MutableMapping[Any, AnnotationIndex] | None
+) -> AnnotationIndex:
+    """:func:`build_index`, kept in ``cache`` until the store's content changes."""
+    if cache is None:
+        return build_index(store, source)
+    key = (source, _fingerprint(store))
+    index = cache.get(key)
+    if index is None:
+        cache.clear()
+        index = cache[key] = build_index(store, source)
+    return index
+
+
+def _pitfall_classes(store: Store) -> dict[str, dict[str, str]]:
+    """The ontology's pitfall classes by theme (shock, forehead, infant, fasciculation)."""
+    themes = {
+        "shock": ("shock",),
+        "forehead": ("forehead",),
+        "infant": ("infant", "babinski"),
+        "fasciculations": ("fasciculation",),
+    }
+    found: dict[str, dict[str, str]] = {}
+    for row in select(store, _PITFALLS):
+        label = row["label"].value
+        lowered = label.lower()
+        for theme, words in themes.items():
+            if theme not in found and any(w in lowered for w in words):
+                found[theme] = {
+                    "id": str(term_id(row["p"])),
+                    "label": label,
+                    "definition": row["definition"].value if row["definition"] else "",
+                }
+    return found
+
+
+def _is_a(index: AnnotationIndex, term: str, ancestor: str) -> bool:
+    return ancestor in index.ancestors_of(term)
+
+
+def _level(index: AnnotationIndex, term: str) -> str:
+    ancestors = index.ancestors_of(term)
+    umn, lmn, other = UMN_SIGN in ancestors, LMN_SIGN in ancestors, OTHER_SIGN in ancestors
+    if umn and lmn:
+        return "both"
+    if umn:
+        return "UMN"
+    if lmn:
+        return "LMN"
+    if other:
+        return "other"
+    return "unclassified"
+
+
+def localize(
+    store: Store,
+    request: LocalizeRequest,
+    *,
+    cache: MutableMapping[Any, AnnotationIndex] | None = None,
+) -> dict[str, Any]:
+    """Localize the lesion and rank the conditions for ``request`` (see the module docstring)."""
+    if not request.signs:
+        raise UserError("give at least one sign in 'signs'")
+    if len(request.signs) + len(request.absent) > MAX_SIGNS:
+        raise UserError(f"at most {MAX_SIGNS} signs per request")
+    if request.onset is not None and request.onset not in ("acute", "chronic"):
+        raise UserError("onset must be 'acute' or 'chronic'")
+    if request.age_months is not None and not 0 <= request.age_months <= 1500:
+        raise UserError("age_months must be between 0 and 1500")
+    if not 1 <= request.limit <= 100:
+        raise UserError("limit must be between 1 and 100")
+    present = list(dict.fromkeys(_resolve_sign(store, s) for s in request.signs))
+    absent = list(dict.fromkeys(_resolve_sign(store, s) for s in request.absent))
+    both = set(present) & set(absent)
+    if both:
+        shown = ", ".join(str(term_id(_named(t))) for t in sorted(both))
+        raise UserError(f"signs given as both present and absent: {shown}")
+    index = cached_index(store, request.source, cache)
+    names = labels(store, [*present, *absent, UMN_SIGN, LMN_SIGN, OTHER_SIGN])
+    pitfalls = _pitfall_classes(store)
+
+    def item(term: str, **extra: Any) -> dict[str, Any]:
+        return {"id": term_id(_named(term)), "label": names.get(term, ""), **extra}
+
+    explanation: list[dict[str, Any]] = []
+    support: dict[str, list[dict[str, Any]]] = {"UMN": [], "LMN": [], "other": []}
+    levels = {t: _level(index, t) for t in present}
+    discounted: set[str] = set()
+
+    # -- pitfalls -------------------------------------------------------------------------
+    infant = request.age_months is not None and request.age_months < INFANT_MONTHS
+    for term in present:
+        if infant and _is_a(index, term, BABINSKI):
+            discounted.add(term)
+            explanation.append(
+                _pitfall(
+                    pitfalls.get("infant"),
+                    "infant Babinski response",
+                    f"{names.get(term, 'Babinski sign')} at {request.age_months:g} months is "
+                    f"normal before about {INFANT_MONTHS} months and is not counted as a UMN sign.",
+                    [item(term)],
+                )
+            )
+    facial = [t for t in present if _is_a(index, t, FACIAL_PALSY)]
+    forehead_involved = any(_is_a(index, t, FRONTALIS_WEAKNESS) for t in present)
+    forehead_spared = FRONTALIS_WEAKNESS in absent
+    if facial and forehead_spared:
+        for term in facial:
+            levels[term] = "UMN"
+        explanation.append(
+            _pitfall(
+                pitfalls.get("forehead"),
+                "forehead-sparing facial palsy",
+                "The facial palsy spares the forehead (frontalis weakness absent): the forehead "
+                "has bilateral cortical input, so this is an upper motor neuron (supranuclear) "
+                "facial palsy, as in a stroke, not Bell's palsy.",
+                [item(t) for t in facial],
+            )
+        )
+    elif facial and forehead_involved:
+        for term in facial:
+            levels[term] = "LMN"
+        explanation.append(
+            _pitfall(
+                pitfalls.get("forehead"),
+                "forehead-sparing facial palsy",
+                "The facial palsy includes the forehead (frontalis weakness): a lower motor "
+                "neuron facial palsy (facial nucleus or nerve, as in Bell's palsy); an upper "
+                "motor neuron facial palsy would spare the forehead.",
+                [item(t) for t in facial],
+            )
+        )
+    elif facial:
+        explanation.append(
+            {
+                "kind": "note",
+                "text": "A facial palsy alone does not localize: say whether the forehead is "
+                "weak (give HP:0004661 Frontalis muscle weakness as present or absent).",
+                "signs": [item(t) for t in facial],
+            }
+        )
+
+    for term in present:
+        level = "other" if term in discounted else levels[term]
+        if level in ("UMN", "LMN"):
+            support[level].append(
+                item(term, via=term_id(_named(UMN_SIGN if level == "UMN" else LMN_SIGN)))
+            )
+        else:
+            support["other"].append(item(term, level=level))
+
+    umn = [t for t in present if t not in discounted and levels[t] == "UMN"]
+    lmn = [t for t in present if t not in discounted and levels[t] == "LMN"]
+    other = [t for t in present if t not in discounted and levels[t] == "other"]
+
+    for term in present:
+        level = "other" if term in discounted else levels[term]
+        meaning = {
+            "UMN": "indicates an upper motor neuron lesion",
+            "LMN": "indicates a lower motor neuron lesion",
+            "other": "indicates a lesion outside the motor neurons (NMJ, muscle, basal ganglia "
+            "or cerebellum)",
+            "both": "occurs with upper and with lower motor neuron lesions: does not localize",
+            "unclassified": "is not classified by the ontology as pointing to a level",
+        }[level]
+        if term in discounted:
+            meaning = "is not counted (see the pitfall)"
+        explanation.append(
+            {
+                "kind": "sign",
+                "text": f"{names.get(term, term)} {meaning}.",
+                "sign": item(term),
+                "level": level,
+            }
+        )
+    for term in absent:
+        level = _level(index, term)
+        explanation.append(
+            {
+                "kind": "absent",
+                "text": f"{names.get(term, term)} was looked for and not found; conditions that "
+                "typically have it score lower.",
+                "sign": item(term),
+                "level": level,
+            }
+        )
+
+    # -- decision ---------------------------------------------------------------------------
+    localization: Localization
+    denervation = [t for t in lmn if not any(_is_a(index, t, x) for x in TONE_AND_REFLEX_LMN)]
+    if umn and lmn:
+        if request.onset == "acute" and not denervation:
+            localization = "UMN"
+            explanation.append(
+                _pitfall(
+                    pitfalls.get("shock"),
+                    "spinal or cerebral shock",
+                    "Acute onset with flaccidity or lost reflexes next to UMN signs: an acute UMN "
+                    "lesion is flaccid and areflexic for days to weeks (shock), so the LMN-like "
+                    "signs are not counted; the UMN signs localize.",
+                    [item(t) for t in lmn],
+                )
+            )
+        else:
+            localization = "mixed"
+            explanation.append(
+                {
+                    "kind": "rule",
+                    "text": "Upper and lower motor neuron signs together: a mixed picture, as in "
+                    "ALS (even in the same limb) or a spinal cord lesion (LMN signs at the level, "
+                    "UMN signs below).",
+                }
+            )
+    elif umn:
+        localization = "UMN"
+        explanation.append(
+            {
+                "kind": "rule",
+                "text": "Only upper motor neuron signs: the lesion is of the UMN "
+                "(motor cortex, corticospinal or corticobulbar tract).",
+            }
+        )
+    elif lmn:
+        if request.onset == "acute" and not denervation:
+            localization = "indeterminate"
+            explanation.append(
+                _pitfall(
+                    pitfalls.get("shock"),
+                    "spinal or cerebral shock",
+                    "Acute flaccid weakness with lost reflexes and no sign of denervation "
+                    "(fasciculations, atrophy, fibrillations): an acute UMN lesion in spinal or "
+                    "cerebral shock looks the same for days to weeks. Look for UMN signs "
+                    "(Babinski), image the cord or brain, or re-examine.",
+                    [item(t) for t in lmn],
+                )
+            )
+        elif (
+            all(_is_a(index, t, FASCICULATIONS) for t in lmn)
+            and not other
+            and len(present) == len(lmn)
+        ):
+            localization = "indeterminate"
+            explanation.append(
+                _pitfall(
+                    pitfalls.get("fasciculations"),
+                    "benign fasciculations",
+                    "Fasciculations without weakness, atrophy or reflex change occur in healthy "
+                    "people (benign fasciculations); alone they do not establish a lesion.",
+                    [item(t) for t in lmn],
+                )
+            )
+        else:
+            localization = "LMN"
+            explanation.append(
+                {
+                    "kind": "rule",
+                    "text": "Only lower motor neuron signs: the lesion is of the LMN "
+                    "(anterior horn, cranial nerve motor nuclei, roots, plexus or nerves).",
+                }
+            )
+    elif other:
+        localization = "neither"
+        explanation.append(
+            {
+                "kind": "rule",
+                "text": "Only signs of a lesion outside the motor neurons: think of "
+                "the neuromuscular junction, muscle, basal ganglia or cerebellum.",
+            }
+        )
+    else:
+        localization = "indeterminate"
+        explanation.append(
+            {
+                "kind": "rule",
+                "text": "No sign given points to a level; add tone, reflexes, "
+                "plantar response, fasciculations or atrophy.",
+            }
+        )
+
+    conditions = _rank(store, index, present, absent, request.limit, explanation)
+    return {
+        "localization": localization,
+        "support": support,
+        "explanation": explanation,
+        "conditions": conditions,
+    }
+
+
+def _pitfall(
+    cls: dict[str, str] | None, name: str, text: str, signs: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "kind": "pitfall",
+        "pitfall": name,
+        "id": cls["id"] if cls else None,
+        "label": cls["label"] if cls else name,
+        "text": text,
+        "signs": signs,
+    }
+
+
+def _named(iri: str):  # type: ignore[no-untyped-def]
+    from pyoxigraph import NamedNode
+
+    return NamedNode(iri)
+
+
+def _rank(
+    store: Store,
+    index: AnnotationIndex,
+    present: list[str],
+    absent: list[str],
+    limit: int,
+    explanation: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    from mnkg.kg.conditions import _xrefs
+
+    scores: list[Score] = [s for s in index.rank(present, absent, limit=limit) if s.score > 0]
+    if not scores:
+        return []
+    wanted = {s.condition for s in scores}
+    terms = {t for s in scores for t in index.annotations[s.condition]}
+    terms |= {c.best_match for s in scores for c in s.contributions if c.best_match}
+    terms |= {c.mica for s in scores for c in s.contributions if c.mica}
+    names = labels(store, wanted | terms | set(present) | set(absent))
+    xrefs = _xrefs(store, sorted(wanted))
+
+    def ref(term: str | None) -> dict[str, Any] | None:
+        if term is None:
+            return None
+        return {"id": term_id(_named(term)), "label": names.get(term, "")}
+
+    out = []
+    for score in scores:
+        matched_terms = {c.best_match for c in score.contributions if c.exact and c.best_match}
+        condition_terms = index.annotations[score.condition]
+        missing = sorted(
+            (t for t in condition_terms if t not in matched_terms and t.startswith(HP_BASE)),
+            key=lambda t: (-index.information_content(t), names.get(t, t)),
+        )[:10]
+        out.append(
+            {
+                "id": term_id(_named(score.condition)),
+                "label": names.get(score.condition, ""),
+                "xrefs": xrefs.get(score.condition, []),
+                "score": round(score.score, 4),
+                "matched": [
+                    {**(ref(c.term) or {}), "via": ref(c.best_match)}
+                    for c in score.contributions
+                    if c.exact
+                ],
+                "missing": [ref(t) for t in missing],
+            }
+        )
+        for c in score.contributions:
+            explanation.append(
+                {
+                    "kind": "contribution",
+                    "condition": term_id(_named(score.condition)),
+                    "sign": ref(c.term),
+                    "best_match": ref(c.best_match),
+                    "common_ancestor": ref(c.mica),
+                    "information_content": round(c.ic, 4),
+                    "contribution": round(c.ic / max(len(present), 1), 4),
+                    "text": (
+                        f"{names.get(c.term, c.term)} vs {names.get(score.condition, '')}: "
+                        + (
+                            f"best match {names.get(c.best_match or '', c.best_match)}, "
+                            f"shared {names.get(c.mica or '', c.mica)} (IC {c.ic:.2f})"
+                            if c.best_match
+                            else "nothing in common"
+                        )
+                    ),
+                }
+            )
+        for p in score.penalties:
+            explanation.append(
+                {
+                    "kind": "contribution",
+                    "condition": term_id(_named(score.condition)),
+                    "sign": ref(p.term),
+                    "best_match": ref(p.condition_term),
+                    "common_ancestor": ref(p.term),
+                    "information_content": round(p.ic, 4),
+                    "contribution": round(-p.ic * p.frequency / max(len(present), 1), 4),
+                    "text": f"{names.get(p.term, p.term)} is absent but "
+                    f"{names.get(score.condition, '')} typically has "
+                    f"{names.get(p.condition_term, p.condition_term)}: score lowered",
+                }
+            )
+    return out
+
+
+__all__ = [
+    "INFANT_MONTHS",
+    "SOURCES",
+    "LocalizeRequest",
+    "build_index",
+    "cached_index",
+    "localize",
+]
