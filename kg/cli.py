@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "reason",
     "load",
     "serve",
+    "check_links",
 ]
 
 for _name in COMMAND_MODULES:

