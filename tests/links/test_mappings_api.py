@@ -49,11 +49,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
     store = MemoryStore(settings=settings)
     store.load_release(_release(tmp_path_factory.mktemp("release")))
+    assert ROUTER in ROUTERS
     app = create_app(settings=settings, store=store)
-    if ROUTER not in ROUTERS:  # until the lead lists the router in create_app
-        import importlib
-
-        app.include_router(importlib.import_module(ROUTER).router)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
