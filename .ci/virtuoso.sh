@@ -152,8 +152,10 @@ start() {
   # +foreground keeps the PID known; setsid detaches it from the caller's terminal and signals.
   # setsid may fork, so the child writes its own PID before exec'ing the server.
   rm -f "$VIRTUOSO_DIR/pid"
-  (cd "$VIRTUOSO_DIR/db" && setsid bash -c 'echo $$ >"$1/pid"; exec virtuoso-t +foreground +configfile "$1/virtuoso.ini"' \
-    _ "$VIRTUOSO_DIR" >"$VIRTUOSO_DIR/stdout.log" 2>&1 </dev/null &)
+  # All three standard streams are redirected so that no caller's pipe (e.g. $(...)) stays open.
+  (cd "$VIRTUOSO_DIR/db" &&
+    exec setsid bash -c 'echo $$ >"$1/pid"; exec virtuoso-t +foreground +configfile "$1/virtuoso.ini"' \
+      _ "$VIRTUOSO_DIR") >"$VIRTUOSO_DIR/stdout.log" 2>&1 </dev/null &
   for _ in $(seq 1 50); do [ -s "$VIRTUOSO_DIR/pid" ] && break; sleep 0.1; done
   PID="$(cat "$VIRTUOSO_DIR/pid")" || die "virtuoso-t did not start"
   printf 'PID=%s\nHTTP_PORT=%s\nISQL_PORT=%s\n' "$PID" "$HTTP_PORT" "$ISQL_PORT" >"$STATE"
