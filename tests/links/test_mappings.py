@@ -161,3 +161,16 @@ def test_counts_per_target_vocabulary() -> None:
     # every target vocabulary of MONDO's exact matches in the table is represented
     for prefix in ("DOID", "ORPHA", "OMIM", "MESH", "UMLS", "ICD10CM", "SNOMEDCT", "NCIT"):
         assert counts[prefix] > 0, prefix
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_sssom_validate_cli_passes(path: Path) -> None:
+    import shutil
+    import subprocess
+
+    sssom_cli = shutil.which("sssom")
+    assert sssom_cli, "the sssom CLI comes with the test extra"
+    result = subprocess.run(
+        [sssom_cli, "validate", str(path)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
