@@ -58,9 +58,7 @@ def get_mappings(
 def _in_store(store: Store, curies: list[str]) -> bool:
     """Whether any of these terms occurs in the store (as subject or object)."""
     values = " ".join(str(NamedNode(identifiers.expand(c))) for c in curies)
-    result = store.query(
-        f"ASK {{ VALUES ?t {{ {values} }} {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }}"
-    )
+    result = store.query(f"ASK {{ VALUES ?t {{ {values} }} {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }}")
     return bool(result)
 
 
