@@ -166,7 +166,10 @@ def normalize(text: str) -> str:
             f"{text!r} is not a CURIE (PREFIX:ID) or IRI; give e.g. MONDO:0004976 or ICD10CM:G12.21"
         )
     prefix = canonical_prefix(match.group(1))
-    return f"{prefix}:{_check_local(prefix, match.group(2), text)}"
+    local = match.group(2).strip()
+    if prefix == "OMIM" and local[:2].upper() == "PS":  # DO and OMIM write OMIM:PS105400
+        prefix, local = "OMIMPS", local[2:]
+    return f"{prefix}:{_check_local(prefix, local, text)}"
 
 
 def _as_triples(mappings: Iterable[Any]) -> list[MappingTriple]:

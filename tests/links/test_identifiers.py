@@ -47,6 +47,7 @@ OBO = ["HP", "MONDO", "UBERON", "CL", "GO", "RO", "BFO", "ECO", "IAO", "DOID"]
         ("http://omim.org/entry/105400", "OMIM:105400"),
         ("MIM:105400", "OMIM:105400"),
         ("https://omim.org/MIM:PS105400", "OMIMPS:105400"),
+        ("OMIM:PS105400", "OMIMPS:105400"),
         ("icd11.foundation:1982355687", "ICD11F:1982355687"),
         ("mnkg:0000301", "MNKG:0000301"),
         ("https://w3id.org/mnkg/MNKG_0000301", "MNKG:0000301"),
