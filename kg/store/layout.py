@@ -13,18 +13,20 @@ A load bulk-loads the release into a fresh ``building-*`` directory, closes it, 
 rename, readers keep opening the previous store, so a load that fails or is killed (even with
 ``kill -9``) changes nothing they see. After the swap, older ``db-*`` directories (all but the
 new one and the previous one) and leftover ``building-*`` directories are removed.
+
+Writes (SPARQL Update, Graph Store) work the same way on a checkpoint of the current store
+(:func:`write_atomically`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,11 +61,11 @@ def current_store(data_dir: Path) -> Path | None:
 
 
 @contextlib.contextmanager
-def _load_lock(root: Path) -> Iterator[None]:
+def _load_lock(root: Path, *, wait: bool = False) -> Iterator[None]:
     root.mkdir(parents=True, exist_ok=True)
     with open(root / LOCK, "a+b") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise UserError(f"another load is running in {root.parent}") from None
         try:
@@ -118,13 +120,29 @@ def _cleanup(root: Path, keep: set[str]) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
+def _new_name() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + secrets.token_hex(3)
+
+
+def _swap_in(root: Path, building: Path, name: str) -> Path:
+    """Make the complete store in ``building`` the current one; remove what is no longer used."""
+    final = root / (_DB_PREFIX + name)
+    os.rename(building, final)
+    pointer = root / f".{CURRENT}.{name}"
+    os.symlink(final.name, pointer)
+    os.replace(pointer, root / CURRENT)
+    _fsync_dir(root)
+    _cleanup(root, keep={final.name})
+    return final
+
+
 def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
     """Load ``release_dir/mnkg.nq`` into a new store and make it the current one, atomically."""
     source = release_file(release_dir)
     root = store_root(data_dir)
     started = time.perf_counter()
     with _load_lock(root):
-        name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + secrets.token_hex(3)
+        name = _new_name()
         building = root / (_BUILDING_PREFIX + name)
         store = OxStore(str(building))
         try:
@@ -134,15 +152,8 @@ def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
         except SyntaxError as error:
             raise UserError(f"{source} is not valid N-Quads: {error}") from None
         finally:
-            del store
-            gc.collect()  # pyoxigraph closes RocksDB when the object is freed
-        final = root / (_DB_PREFIX + name)
-        os.rename(building, final)
-        pointer = root / f".{CURRENT}.{name}"
-        os.symlink(final.name, pointer)
-        os.replace(pointer, root / CURRENT)
-        _fsync_dir(root)
-        _cleanup(root, keep={final.name})
+            del store  # pyoxigraph closes RocksDB when the object is freed
+        final = _swap_in(root, building, name)
     return LoadReport(
         quads=sum(graphs.values()),
         graphs=graphs,
@@ -150,6 +161,35 @@ def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
         location=str(final),
         size_bytes=directory_size(final),
     )
+
+
+def write_atomically(data_dir: Path, apply: Callable[[OxStore], None]) -> Path:
+    """Apply a write to a copy of the current store, then swap the copy in.
+
+    Readers only ever open complete stores that no process is writing: RocksDB does not allow a
+    read-only open while another process compacts the same files. The copy is a RocksDB
+    checkpoint (hard links), so it is cheap; a write that fails or is killed leaves the current
+    store untouched. Writes and loads wait for each other (the same lock).
+    """
+    root = store_root(data_dir)
+    with _load_lock(root, wait=True):
+        current = current_store(data_dir)
+        if current is None:
+            raise UserError(f"no store has been loaded in {data_dir} yet; run `mnkg load`")
+        name = _new_name()
+        building = root / (_BUILDING_PREFIX + name)
+        source = OxStore.read_only(str(current))
+        try:
+            source.backup(str(building))
+        finally:
+            del source
+        store = OxStore(str(building))
+        try:
+            apply(store)
+            store.flush()
+        finally:
+            del store
+        return _swap_in(root, building, name)
 
 
 __all__ = [
@@ -160,4 +200,5 @@ __all__ = [
     "directory_size",
     "load_release",
     "store_root",
+    "write_atomically",
 ]

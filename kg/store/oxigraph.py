@@ -211,7 +211,7 @@ class OxigraphStore(_Evaluating):
         return layout.load_release(self.data_dir, release_dir)
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
-        """Run a SPARQL Update in the writer process; readers then reopen their view."""
+        """Run a SPARQL Update in the writer process, on a copy swapped in when complete."""
         with self._lock:
             if self._writer is None:
                 self._writer = WorkerPool(layout.store_root(self.data_dir), size=1, mode="write")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from mnkg.kg.errors import UserError
 from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
 
 _CURRENT = "current"  # mirrors mnkg.kg.store.layout.CURRENT without importing it
@@ -25,15 +26,19 @@ def _current(root: Path) -> str | None:
         return None
 
 
-def _open(path: Path, mode: str, in_memory: bool) -> Store:
-    if mode == "write":
-        return Store(str(path))
+def _open(path: Path, in_memory: bool) -> Store:
     disk = Store.read_only(str(path))
     if not in_memory:
         return disk
     memory = Store()
     memory.bulk_extend(disk.quads_for_pattern(None, None, None, None))
     return memory
+
+
+def _write(store_root: Path, sparql: str) -> None:
+    from mnkg.kg.store.layout import write_atomically
+
+    write_atomically(store_root.parent, lambda store: run_update(store, sparql))
 
 
 def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None:
@@ -48,6 +53,10 @@ def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None
         except (EOFError, OSError):
             return
         try:
+            if op == "update":
+                _write(store_root, payload)
+                conn.send(("ok", None))
+                continue
             target = _current(store_root)
             if target is None:
                 raise EvaluationError(
@@ -56,25 +65,23 @@ def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None
                 )
             if opened != (target, generation):
                 store = None  # close the previous view before opening the next one
-                store = _open(store_root / target, mode, in_memory)
+                store = _open(store_root / target, in_memory)
                 opened = (target, generation)
             assert store is not None
             if op == "query":
                 reply: object = evaluate(store, payload)
             elif op == "graphs":
                 reply = named_graphs(store)
-            elif op == "update":
-                run_update(store, payload)
-                store.flush()
-                reply = None
             else:
                 raise EvaluationError("StoreUnavailable", f"unknown worker operation {op!r}")
             conn.send(("ok", reply))
         except EvaluationError as error:
             conn.send(("error", error.code, error.message))
-        except OSError as error:
-            store, opened = None, None
-            conn.send(("error", "StoreUnavailable", f"cannot open the store: {error}"))
+        except UserError as error:
+            conn.send(("error", "StoreUnavailable", error.message))
+        except (OSError, RuntimeError) as error:  # pyoxigraph reports I/O trouble as either
+            store, opened = None, None  # reopen on the next request
+            conn.send(("error", "StoreUnavailable", f"store error: {error}"))
 
 
 __all__ = ["worker_main"]

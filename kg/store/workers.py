@@ -10,8 +10,9 @@ Workers follow the data directory's ``current`` pointer: before each request a w
 where it points (one ``readlink``) and reopens the store when a load has swapped it, or when
 the pool's generation changed because the server wrote to the store.
 
-One extra, lazily started process, the writer, holds the store open read-write for SPARQL
-Update; RocksDB keeps a killed writer's store consistent (an update is one transaction).
+One extra, lazily started process, the writer, runs SPARQL Update on a checkpoint copy of the
+store and swaps the copy in (:func:`mnkg.kg.store.layout.write_atomically`): readers never open
+a store another process is writing, and a killed or failed write leaves the store untouched.
 """
 
 from __future__ import annotations

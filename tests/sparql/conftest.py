@@ -1,0 +1,147 @@
+"""Fixtures for the endpoint tests: a tiny release, the app over it, and a real server.
+
+The real server is ``mnkg serve`` (the serve command's own code, registered on a Typer app)
+in a subprocess on 127.0.0.1 and a free port, torn down after the module.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from mnkg.api.app import create_app
+from mnkg.kg.iris import Graph
+from mnkg.kg.settings import Settings
+from mnkg.kg.store.oxigraph import OxigraphStore
+
+EX = "http://example.org/"
+TOKEN = "test-write-token"
+
+QUADS = f"""
+<{EX}ConditionA> <{EX}causes> <{EX}LmnSign> <{Graph.KG}> .
+<{EX}ConditionB> <{EX}causes> <{EX}UmnSign> <{Graph.KG}> .
+<{EX}ConditionC> <{EX}causes> <{EX}LmnSign> <{Graph.REDUNDANT}> .
+<{EX}ConditionA> <http://www.w3.org/2000/01/rdf-schema#label> "condition A"@en <{Graph.ONTOLOGY}> .
+<{EX}ConditionC> <http://www.w3.org/2000/01/rdf-schema#label> "condition C" <{Graph.ONTOLOGY}> .
+"""
+
+SERVE = (
+    "import typer\n"
+    "from mnkg.kg.commands import load, serve\n"
+    "app = typer.Typer()\n"
+    "load.register(app)\n"
+    "serve.register(app)\n"
+    "app()\n"
+)
+
+
+def write_release(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mnkg.nq").write_text(QUADS.strip() + "\n", encoding="utf-8")
+    return folder
+
+
+def _loaded_store(settings: Settings, release: Path) -> OxigraphStore:
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    store.load_release(release)
+    return store
+
+
+@pytest.fixture
+def make_client(tmp_path: Path) -> Iterator:
+    """``make_client(**settings)``: a TestClient over a fresh store loaded with the release."""
+    stores: list[OxigraphStore] = []
+    clients: list[TestClient] = []
+
+    def make(**overrides: object) -> TestClient:
+        data_dir = tmp_path / f"data{len(stores)}"
+        options = {"query_timeout": 5.0, "result_limit": 1000, "workers": 2} | overrides
+        settings = Settings(data_dir=data_dir, **options)  # type: ignore[arg-type]
+        store = _loaded_store(settings, write_release(tmp_path / "release"))
+        stores.append(store)
+        client = TestClient(create_app(settings=settings, store=store))
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The read-only app (no write token), shared by a module's tests that only read."""
+    base = tmp_path_factory.mktemp("app")
+    settings = Settings(data_dir=base / "data", result_limit=1000, workers=2)
+    store = _loaded_store(settings, write_release(base / "release"))
+    with TestClient(create_app(settings=settings, store=store)) as test_client:
+        yield test_client
+    store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A running ``mnkg serve``: its base URL and its data directory."""
+
+    def __init__(self, url: str, data_dir: Path, process: subprocess.Popen) -> None:
+        self.url = url
+        self.sparql = url + "/sparql"
+        self.data_dir = data_dir
+        self.process = process
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``mnkg serve`` on 127.0.0.1 with a 2 s time limit and a write token."""
+    base = tmp_path_factory.mktemp("server")
+    data_dir = base / "data"
+    release = write_release(data_dir / "release")  # the default release location
+    del release
+    port = _free_port()
+    env = os.environ | {"MNKG_WRITE_TOKEN": TOKEN, "MNKG_QUERY_TIMEOUT": "2"}
+    log = open(base / "server.log", "wb")
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVE, "serve", "--port", str(port), "--data-dir", str(data_dir)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            if process.poll() is not None:
+                output = (base / "server.log").read_text(errors="replace")
+                pytest.fail(f"mnkg serve exited with {process.returncode}:\n{output}")
+            try:
+                if httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=1).is_success:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        else:
+            pytest.fail("mnkg serve did not answer within 30 s")
+        yield Server(url, data_dir, process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+        log.close()
