@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "load",
     "serve",
     "check_links",
+    "query", "term", "localize",
 ]
 
 for _name in COMMAND_MODULES:
