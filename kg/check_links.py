@@ -44,7 +44,8 @@ from mnkg.kg.iris import MNKG_TERM
 CHECKABLE = ("HP", "MONDO", "UBERON", "CL", "GO", "RO", "BFO", "ECO", "MNKG")
 """Prefixes whose IDs are checked against a reference; others are only checked for syntax."""
 CELLXGENE = ("MONDO", "UBERON", "CL")
-_CURIE_IN_TEXT = re.compile(r"(?<![\w/#:.])([A-Za-z][A-Za-z0-9_.\-]*):([A-Za-z0-9][\w.\-]*)")
+_CURIE_IN_TEXT = re.compile(r"(?<![\w/#:.])([A-Za-z][A-Za-z0-9_.\-]*):([A-Za-z0-9](?:[\w.\-]*\w)?)")
+_IRI_IN_TEXT = re.compile(r"<?(https?://[^\s<>\"|,;]+)>?")
 _SKIP_PREFIXES = {"http", "https", "urn", "mailto", "file"}
 
 
@@ -169,7 +170,11 @@ def _from_turtle(path: Path, root: Path) -> Iterator[tuple[str, Occurrence]]:
 
 
 def _curies_in(cell: str) -> Iterator[str]:
-    for match in _CURIE_IN_TEXT.finditer(cell):
+    for match in _IRI_IN_TEXT.finditer(cell):
+        raw = identifiers.converter().compress(match.group(1))
+        if raw is not None:  # else an IRI outside the prefix map (a web page, a reference)
+            yield raw  # not yet validated: collect() reports a malformed local ID
+    for match in _CURIE_IN_TEXT.finditer(_IRI_IN_TEXT.sub(" ", cell)):
         prefix = match.group(1)
         if prefix.lower() in _SKIP_PREFIXES:
             continue

@@ -68,7 +68,8 @@ def _fixture_root(tmp_path: Path, hpo: dict[str, object]) -> Path:
         "subject\tsubject_label\tobject\tnote\n"
         "MONDO:0004976\tamyotrophic lateral sclerosis\tMNKG:0000301\tsee: nothing\n"
         "MONDO:12\t\tMNKG:0000999\tICD10CM:G12.21 noted\n"
-        "mondo:0004976\tmotor neurone disease of Charcot\tHP:0001324\t\n",
+        "mondo:0004976\tmotor neurone disease of Charcot\tHP:0001324\t\n"
+        f"<{OBO}CL_0008039>\t\t{OBO}UBERON_x1\tsee PMID:12345. and https://example.org/a:b\n",
         "utf-8",
     )
     return root
@@ -122,10 +123,12 @@ def test_fixture_reports_each_problem_with_its_message(
     assert mondo_drift.reference_label == "amyotrophic lateral sclerosis"
     assert mondo_drift.locations == ["kg/data/claims.tsv:4"]
 
-    (malformed,) = by_kind["malformed"]
-    assert malformed.id == "MONDO:12"
-    assert "malformed MONDO identifier" in malformed.message
-    assert report.unchecked == {"ICD10CM": 1}
+    malformed = {f.id: f for f in by_kind["malformed"]}
+    assert set(malformed) == {"MONDO:12", "UBERON:x1"}
+    assert "malformed MONDO identifier" in malformed["MONDO:12"].message
+    assert malformed["UBERON:x1"].locations == ["kg/data/claims.tsv:5"]
+    assert report.unchecked == {"ICD10CM": 1, "PMID": 1}
+    assert report.checked["CL"] == 1
 
 
 def test_cli_exits_non_zero_and_prints_text_or_json(tmp_path: Path, hpo: dict[str, object]) -> None:
