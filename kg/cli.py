@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "reason",
     "load",
     "serve",
+    "import_hpo",
     "check_links",
     "query", "term", "localize",
 ]

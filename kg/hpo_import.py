@@ -1,0 +1,197 @@
+"""``mnkg import-hpo`` as a library call: parse, classify, write ``hpo.nq``, load atomically.
+
+The three HPO graphs go to ``<release>/hpo.nq`` (written aside, then renamed), next to the
+release's ``mnkg.nq``; then the store loads the release. A failed or killed import leaves the
+previous ``hpo.nq`` and the previous store in place. See ``docs/hpo-bridge.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mnkg.kg.errors import UserError
+from mnkg.kg.hpo import (
+    AnnotationStats,
+    AnnotationWriter,
+    HpoSources,
+    frequency_values,
+    hpo_lines,
+    parse_obo,
+    read_hpoa,
+    resolve_sources,
+    write_lines,
+)
+from mnkg.kg.hpo_bridge import BridgeStats, bridge_lines, subclass_lines
+from mnkg.kg.settings import Settings
+from mnkg.kg.store import RELEASE_FILE, Loader, LoadReport, open_store
+
+HPO_FILE = "hpo.nq"
+"""The release file holding Graph.HPO, Graph.HPO_ANNOTATIONS and Graph.HPO_BRIDGE."""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did and how long each step took."""
+
+    sources: HpoSources
+    hpo_version: str | None
+    hpo_terms: int
+    obsolete_terms: int
+    annotations: AnnotationStats
+    bridge: BridgeStats
+    quads_written: int
+    file: Path
+    file_bytes: int
+    seconds: dict[str, float] = field(default_factory=dict)
+    load: LoadReport | None = None
+
+
+def write_hpo_nquads(
+    sources: HpoSources,
+    release_dir: Path,
+    *,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> ImportReport:
+    """Write ``release_dir/hpo.nq`` atomically (aside, then renamed) and report the counts."""
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    progress(f"reading {sources.obo}")
+    document = parse_obo(sources.obo)
+    hpoa_version, rows = read_hpoa(sources.hpoa)
+    ontology_lines = list(hpo_lines(document, hpoa_version=hpoa_version))
+    seconds["parse hp.obo"] = time.perf_counter() - started
+
+    release_nq = release_dir / RELEASE_FILE
+    mark = time.perf_counter()
+    progress(f"converting {sources.hpoa}")
+    writer = AnnotationWriter(frequency_values(document.terms))
+    writer.stats.version = hpoa_version
+    release_dir.mkdir(parents=True, exist_ok=True)
+    target = release_dir / HPO_FILE
+    partial = release_dir / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
+    try:
+        with open(partial, "w", encoding="utf-8") as out:
+            count = write_lines(ontology_lines, out)
+            count += write_lines(writer.lines(rows, sources.hpoa), out)
+            seconds["annotations"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            progress("classifying HPO terms and diseases under the sign classes")
+            bridge, bridge_stats = bridge_lines(
+                release_nq if release_nq.is_file() else None,
+                list(subclass_lines(ontology_lines)),
+                writer.direct_phenotype_lines,
+            )
+            count += write_lines(bridge, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    seconds["bridge"] = time.perf_counter() - mark
+    return ImportReport(
+        sources=sources,
+        hpo_version=document.version,
+        hpo_terms=sum(1 for term in document.terms if term.id.startswith("HP:")),
+        obsolete_terms=sum(1 for term in document.terms if term.obsolete),
+        annotations=writer.stats,
+        bridge=bridge_stats,
+        quads_written=count,
+        file=target,
+        file_bytes=target.stat().st_size,
+        seconds=seconds,
+    )
+
+
+def _loads_every_nquads_file() -> bool:
+    """True when the store's loader takes every ``*.nq`` of a release (the hook we asked for)."""
+    from mnkg.kg.store import base
+
+    return hasattr(base, "release_files")
+
+
+def load_release_with_hpo(settings: Settings, release_dir: Path) -> LoadReport:
+    """Load the release (``mnkg.nq`` and ``hpo.nq``) into the store ``settings`` select.
+
+    When the store's loader reads only ``mnkg.nq``, a staging release whose ``mnkg.nq`` is the
+    concatenation of both files is loaded instead (same atomic swap; removed afterwards).
+    """
+    store = open_store(settings=settings)
+    staging: Path | None = None
+    try:
+        if not isinstance(store, Loader):
+            raise UserError(f"the store {store.descriptor} cannot be loaded")
+        source = release_dir
+        if not _loads_every_nquads_file():
+            staging = settings.data_dir / f"hpo-staging-{secrets.token_hex(4)}"
+            staging.mkdir(parents=True)
+            with open(staging / RELEASE_FILE, "wb") as out:
+                for name in (RELEASE_FILE, HPO_FILE):
+                    path = release_dir / name
+                    if path.is_file():
+                        with open(path, "rb") as part:
+                            shutil.copyfileobj(part, out, 16 << 20)
+            source = staging
+        return store.load_release(source)
+    finally:
+        store.close()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def ensure_release(release_dir: Path, progress: Callable[[str], None]) -> bool:
+    """Build the curated release first when there is none (as ``mnkg serve`` does).
+
+    Returns False when no build is available: the import then writes HPO and its annotations
+    but the bridge has nothing to classify against.
+    """
+    if (release_dir / RELEASE_FILE).is_file():
+        return True
+    import importlib
+
+    try:
+        build = importlib.import_module("mnkg.kg.build")
+    except ModuleNotFoundError:
+        return False
+    progress(f"no release in {release_dir}: building it first")
+    build.build_release(release_dir)
+    return (release_dir / RELEASE_FILE).is_file()
+
+
+def import_hpo(
+    settings: Settings,
+    paths: Sequence[Path] = (),
+    *,
+    load: bool = True,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> ImportReport:
+    """Run the whole import: sources, release check, ``hpo.nq``, then the atomic load."""
+    sources = resolve_sources(paths)
+    release_dir = settings.release_dir
+    started = time.perf_counter()
+    if not ensure_release(release_dir, progress):
+        progress(f"warning: no release in {release_dir}; HPO terms stay unclassified")
+    build_seconds = time.perf_counter() - started
+    report = write_hpo_nquads(sources, release_dir, progress=progress)
+    if build_seconds > 1:
+        report.seconds = {"build release": build_seconds, **report.seconds}
+    if load:
+        progress("loading the release into the store")
+        report.load = load_release_with_hpo(settings, release_dir)
+        report.seconds["store load"] = report.load.seconds
+    return report
+
+
+__all__ = [
+    "HPO_FILE",
+    "ImportReport",
+    "ensure_release",
+    "import_hpo",
+    "load_release_with_hpo",
+    "write_hpo_nquads",
+]
