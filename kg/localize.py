@@ -44,12 +44,15 @@ from mnkg.kg.store import Store
 Localization = Literal["UMN", "LMN", "mixed", "neither", "indeterminate"]
 SOURCES = ("mnkg", "hpo", "all")
 MAX_SIGNS = 50
+MNKG_SIGN_BASE = "https://w3id.org/mnkg/MNKG_00003"
+"""Our own signs (MNKG:0000310 flexor plantar response, MNKG:0000311 forehead-sparing...)."""
 INFANT_MONTHS = 24
 """Below this age an extensor plantar response is physiological (domain.md section 2)."""
 
 # HPO terms the pitfall rules look at (IDs from ontology/vocab/signs.tsv, HPO 2025-01-16).
 HP = "http://purl.obolibrary.org/obo/HP_"
-FACIAL_PALSY = HP + "0010628"
+FACIAL_WEAKNESS = HP + "0030319"
+"""Weakness of facial musculature: facial palsy, facial paralysis and their descendants."""
 FRONTALIS_WEAKNESS = HP + "0004661"
 BABINSKI = HP + "0003487"
 FASCICULATIONS = HP + "0002380"
@@ -64,8 +67,9 @@ TONE_AND_REFLEX_LMN = (
 _PARENTS = """
 SELECT DISTINCT ?t ?p WHERE {
   ?t rdfs:subClassOf ?p .
-  FILTER(isIRI(?p) && STRSTARTS(STR(?t), STR(obo:HP_)))
-  FILTER(STRSTARTS(STR(?p), STR(obo:HP_)) || ?p IN (mnkg:0000300, mnkg:0000301, mnkg:0000302))
+  FILTER(isIRI(?p))
+  FILTER(STRSTARTS(STR(?t), STR(obo:HP_)) || STRSTARTS(STR(?t), STR(mnkg:00003)))
+  FILTER(STRSTARTS(STR(?p), STR(obo:HP_)) || STRSTARTS(STR(?p), STR(mnkg:00003)))
 }"""
 _CURATED = """
 SELECT ?c (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?terms) WHERE {
@@ -89,11 +93,21 @@ SELECT ?c ?p (MAX(?f) AS ?freq) WHERE {
   FILTER NOT EXISTS { ?a biolink:negated true }
 } GROUP BY ?c ?p"""
 _PITFALLS = """
-SELECT ?p ?label ?definition WHERE {
-  ?p rdfs:label ?label .
-  FILTER(STRSTARTS(STR(?p), STR(mnkg:00009)))
+SELECT ?p ?label ?definition ?see ?phenotype WHERE {
+  ?p rdfs:subClassOf mnkg:0000900 ; rdfs:label ?label .
+  FILTER(?p != mnkg:0000900)
   OPTIONAL { ?p obo:IAO_0000115 ?definition }
+  OPTIONAL { ?p rdfs:seeAlso ?see }
+  OPTIONAL { GRAPH mg:nonredundant { ?p obo:RO_0002200 ?phenotype } }
 }"""
+_SEE_ALSO_THEME = {
+    "http://purl.obolibrary.org/obo/HP_0003487": "infant",
+    "http://purl.obolibrary.org/obo/HP_0002380": "fasciculations",
+    "http://purl.obolibrary.org/obo/HP_0004661": "forehead",
+    "https://w3id.org/mnkg/MNKG_0000311": "forehead",
+    "https://w3id.org/mnkg/MNKG_0000101": "shock",
+}
+"""A pitfall class's ``rdfs:seeAlso`` names what it is about (ontology/mnkg-edit.ttl)."""
 _FINGERPRINT = """
 SELECT (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE {
   { GRAPH mg:kg { ?s ?p ?o } } UNION { ?ontology owl:versionIRI ?v }
@@ -124,10 +138,14 @@ def _resolve_sign(store: Store, value: str) -> str:
     looks_like_id = ":" in text and " " not in text.split(":", 1)[0]
     if looks_like_id or text.startswith(("http://", "https://")):
         node = resolve_known(store, text)
-        if not node.value.startswith(HP_BASE):
+        if not node.value.startswith((HP_BASE, MNKG_SIGN_BASE)):
             raise UserError(f"{text!r} is not an HPO sign ({term_id(node)})")
         return node.value
-    hits = [h for h in find(store, text, prefix="HP") if h.match_type.startswith("exact")]
+    hits = [
+        h
+        for h in find(store, text)
+        if h.match_type.startswith("exact") and expand(h.id).startswith((HP_BASE, MNKG_SIGN_BASE))
+    ]
     if len(hits) == 1 or (hits and hits[0].match_type == "exact label"):
         return expand(hits[0].id)
     if len(hits) > 1:
@@ -192,25 +210,42 @@ def cached_index(
     return index
 
 
-def _pitfall_classes(store: Store) -> dict[str, dict[str, str]]:
-    """The ontology's pitfall classes by theme (shock, forehead, infant, fasciculation)."""
-    themes = {
-        "shock": ("shock",),
-        "forehead": ("forehead",),
-        "infant": ("infant", "babinski"),
-        "fasciculations": ("fasciculation",),
+def _pitfall_classes(store: Store) -> dict[str, dict[str, Any]]:
+    """The ontology's pitfall classes (under MNKG:0000900) by theme, with their phenotypes.
+
+    The theme comes from the class's ``rdfs:seeAlso`` (the sign or lesion it is about), else
+    from words of its label.
+    """
+    words = {
+        "shock": "shock",
+        "forehead": "forehead",
+        "infant": "infant",
+        "fascicul": "fasciculations",
     }
-    found: dict[str, dict[str, str]] = {}
+    found: dict[str, dict[str, Any]] = {}
+    by_class: dict[str, dict[str, Any]] = {}
     for row in select(store, _PITFALLS):
-        label = row["label"].value
-        lowered = label.lower()
-        for theme, words in themes.items():
-            if theme not in found and any(w in lowered for w in words):
-                found[theme] = {
-                    "id": str(term_id(row["p"])),
-                    "label": label,
-                    "definition": row["definition"].value if row["definition"] else "",
-                }
+        iri = row["p"].value
+        entry = by_class.setdefault(
+            iri,
+            {
+                "id": str(term_id(row["p"])),
+                "label": row["label"].value,
+                "definition": row["definition"].value if row["definition"] else "",
+                "themes": set(),
+                "phenotypes": set(),
+            },
+        )
+        if row["see"] is not None and row["see"].value in _SEE_ALSO_THEME:
+            entry["themes"].add(_SEE_ALSO_THEME[row["see"].value])
+        if row["phenotype"] is not None:
+            entry["phenotypes"].add(row["phenotype"].value)
+    for entry in by_class.values():
+        themes = entry["themes"] or {
+            theme for word, theme in words.items() if word in entry["label"].lower()
+        }
+        for theme in sorted(themes):
+            found.setdefault(theme, entry)
     return found
 
 
@@ -281,7 +316,7 @@ def localize(
                     [item(term)],
                 )
             )
-    facial = [t for t in present if _is_a(index, t, FACIAL_PALSY)]
+    facial = [t for t in present if _is_a(index, t, FACIAL_WEAKNESS) and levels[t] != "UMN"]
     forehead_involved = any(_is_a(index, t, FRONTALIS_WEAKNESS) for t in present)
     forehead_spared = FRONTALIS_WEAKNESS in absent
     if facial and forehead_spared:
@@ -314,8 +349,9 @@ def localize(
         explanation.append(
             {
                 "kind": "note",
-                "text": "A facial palsy alone does not localize: say whether the forehead is "
-                "weak (give HP:0004661 Frontalis muscle weakness as present or absent).",
+                "text": "A facial palsy counts as a cranial lower motor neuron sign here, but an "
+                "upper motor neuron facial palsy (stroke) spares the forehead: say whether the "
+                "forehead is weak (HP:0004661 Frontalis muscle weakness present or absent).",
                 "signs": [item(t) for t in facial],
             }
         )
@@ -367,7 +403,8 @@ def localize(
 
     # -- decision ---------------------------------------------------------------------------
     localization: Localization
-    denervation = [t for t in lmn if not any(_is_a(index, t, x) for x in TONE_AND_REFLEX_LMN)]
+    shock_signs = set(TONE_AND_REFLEX_LMN) | set(pitfalls.get("shock", {}).get("phenotypes", ()))
+    denervation = [t for t in lmn if not any(_is_a(index, t, x) for x in shock_signs)]
     if umn and lmn:
         if request.onset == "acute" and not denervation:
             localization = "UMN"
