@@ -43,7 +43,7 @@ def find_yasgui(root: Path = REPO_ROOT) -> Path | None:
 YASGUI_BUILD: Path | None = find_yasgui()
 """Where YASGUI is served from; None serves the plain page at ``/`` (tests may change it)."""
 YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
-STATIC_TYPES = {".js": "text/javascript", ".css": "text/css"}
+STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -121,7 +121,7 @@ def registry_examples() -> tuple[Example, ...]:
         return ()
     queries = sorted(registry, key=lambda q: (any(p.required for p in q.params), q.name))
     return tuple(
-        Example(f"{q.summary} ({q.name})", _comment(q.description) + _strip_header(q.sparql))
+        Example(q.summary, f"# {q.name}\n" + _comment(q.description) + _strip_header(q.sparql))
         for q in queries
     )
 
@@ -150,6 +150,7 @@ def _page(*, title: str, head: str, body: str, items: tuple[Example, ...]) -> st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 {head}
+<link rel="icon" href="/static/mnkg/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/mnkg/mnkg-page.css">
 </head>
 <body data-endpoint="sparql" data-examples-version="{version}">
