@@ -183,6 +183,26 @@ class Store(Protocol):
 
 
 @runtime_checkable
+class AsyncQuery(Protocol):
+    """Optional: a store that can evaluate on the event loop without a thread (the /sparql hot
+    path uses it when present, else runs :meth:`Store.query_serialized` in a thread)."""
+
+    async def aquery_serialized(
+        self,
+        sparql: str,
+        *,
+        results_format: QueryResultsFormat | None,
+        graph_format: RdfFormat | None,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> SerializedResult:
+        """Same contract as :meth:`Store.query_serialized`."""
+        ...
+
+
+@runtime_checkable
 class Loader(Protocol):
     """Write access: replace the content with a release, or run SPARQL Update."""
 
@@ -213,6 +233,7 @@ def release_file(release_dir: Path) -> Path:
 
 __all__ = [
     "RELEASE_FILE",
+    "AsyncQuery",
     "BindingValue",
     "Bindings",
     "FederationDisabled",

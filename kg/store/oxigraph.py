@@ -127,6 +127,26 @@ class _Evaluating:
         )
         return parse_response(self._evaluate(request, timeout))
 
+    def _serialized_request(
+        self,
+        sparql: str,
+        *,
+        results_format: QueryResultsFormat | None,
+        graph_format: RdfFormat | None,
+        bindings: Bindings | None,
+        default_graph_uris: Sequence[str],
+        named_graph_uris: Sequence[str],
+    ) -> QueryRequest:
+        return _request(
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            results_media_type=results_format.media_type.split(";")[0] if results_format else None,
+            graph_media_type=graph_format.media_type if graph_format else None,
+            limit=self.settings.result_limit,
+        )
+
     def query_serialized(
         self,
         sparql: str,
@@ -139,14 +159,13 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> SerializedResult:
         """Evaluate and serialize; see :meth:`mnkg.kg.store.base.Store.query_serialized`."""
-        request = _request(
+        request = self._serialized_request(
             sparql,
+            results_format=results_format,
+            graph_format=graph_format,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
-            results_media_type=results_format.media_type.split(";")[0] if results_format else None,
-            graph_media_type=graph_format.media_type if graph_format else None,
-            limit=self.settings.result_limit,
         )
         return _serialized(self._evaluate(request, timeout))
 
@@ -194,6 +213,30 @@ class OxigraphStore(_Evaluating):
     def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
         limit = self.settings.query_timeout if timeout is None else timeout
         return self._readers().call("query", request, timeout=limit)
+
+    async def aquery_serialized(
+        self,
+        sparql: str,
+        *,
+        results_format: QueryResultsFormat | None,
+        graph_format: RdfFormat | None,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> SerializedResult:
+        """:meth:`query_serialized` for the event loop (no thread hop; see
+        :meth:`mnkg.kg.store.workers.WorkerPool.acall`)."""
+        request = self._serialized_request(
+            sparql,
+            results_format=results_format,
+            graph_format=graph_format,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+        )
+        limit = self.settings.query_timeout if timeout is None else timeout
+        return _serialized(await self._readers().acall("query", request, timeout=limit))
 
     def named_graphs(self) -> frozenset[str]:
         """Named graphs with triples; cached until the store is swapped or written."""

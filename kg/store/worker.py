@@ -1,13 +1,14 @@
 """The loop a query or write worker process runs (see :mod:`mnkg.kg.store.workers`).
 
-Imports only pyoxigraph and :mod:`mnkg.kg.store.evaluate`, so the fork server preloads it
-cheaply and a replacement worker is ready in milliseconds.
+Started as ``python -m mnkg.kg.store.worker <socket fd> <store root> disk|memory``; imports
+little beyond pyoxigraph, so a replacement worker is ready quickly.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def _write(store_root: Path, sparql: str) -> None:
     write_atomically(store_root.parent, lambda store: run_update(store, sparql))
 
 
-def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None:
+def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
     """Serve requests from ``conn`` until it closes: ``(op, generation, payload)`` tuples."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     store_root = Path(root)
@@ -84,4 +85,13 @@ def worker_main(conn: Connection, root: str, mode: str, in_memory: bool) -> None
             conn.send(("error", "StoreUnavailable", f"store error: {error}"))
 
 
-__all__ = ["worker_main"]
+def main(argv: list[str]) -> None:
+    """Entry point of a worker process."""
+    fd, root, mode = argv
+    worker_main(Connection(int(fd)), root, in_memory=mode == "memory")
+
+
+__all__ = ["main", "worker_main"]
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

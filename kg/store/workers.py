@@ -17,20 +17,19 @@ a store another process is writing, and a killed or failed write leaves the stor
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-import multiprocessing
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import time
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, NoReturn
 
 from mnkg.kg.store import base
-
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["mnkg.kg.store.worker"])
 
 _ERRORS: dict[str, type[base.UserError]] = {
     "QuerySyntaxError": base.QuerySyntaxError,
@@ -48,9 +47,15 @@ def raise_evaluation_error(code: str, message: str) -> NoReturn:
 
 
 class _Worker:
+    """A worker process (``python -m mnkg.kg.store.worker``) and our end of its socket.
+
+    A plain subprocess rather than :mod:`multiprocessing`: no fork of a threaded server, and no
+    re-import of the caller's ``__main__`` module in the child.
+    """
+
     __slots__ = ("conn", "process")
 
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], conn: Connection) -> None:
         self.process = process
         self.conn = conn
 
@@ -59,7 +64,8 @@ class _Worker:
             self.process.kill()
         with contextlib.suppress(Exception):
             self.conn.close()
-        self.process.join(timeout=5)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=5)
 
 
 class WorkerPool:
@@ -84,18 +90,23 @@ class WorkerPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        from mnkg.kg.store.worker import worker_main
-
-        parent, child = _CONTEXT.Pipe(duplex=True)
-        process = _CONTEXT.Process(
-            target=worker_main,
-            args=(child, str(self.store_root), self.mode, self.in_memory),
-            daemon=True,
-            name=f"mnkg-{self.mode}-worker",
-        )
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+        ours, theirs = socket.socketpair()
+        try:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mnkg.kg.store.worker",
+                    str(theirs.fileno()),
+                    str(self.store_root),
+                    "memory" if self.in_memory else "disk",
+                ],
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            theirs.close()
+        worker = _Worker(process, Connection(ours.detach()))
         with self._lock:
             self._all.add(worker)
         return worker
@@ -112,35 +123,83 @@ class WorkerPool:
 
         threading.Thread(target=replace, name="mnkg-worker-replace", daemon=True).start()
 
-    def call(self, op: str, payload: Any, *, timeout: float) -> Any:
-        """Send one request to an idle worker and wait at most ``timeout`` seconds for it."""
+    def _checkout(self, timeout: float) -> _Worker:
         if self._closed:
             raise base.StoreUnavailable("the store is closed")
         try:
-            worker = self._idle.get(timeout=timeout)
+            return self._idle.get(timeout=timeout)
         except queue.Empty:
             raise base.StoreUnavailable(
                 f"all {self.size} query workers stayed busy for {timeout:g} s; try again later"
             ) from None
+
+    def _checkin(self, worker: _Worker, *, healthy: bool) -> None:
+        if healthy:
+            self._idle.put(worker)
+        else:
+            self._replace(worker)
+
+    @staticmethod
+    def _timeout(timeout: float) -> base.QueryTimeout:
+        return base.QueryTimeout(
+            f"the query ran longer than the {timeout:g} s limit and was stopped"
+        )
+
+    @staticmethod
+    def _unpack(message: tuple[Any, ...]) -> Any:
+        status, *reply = message
+        if status == "error":
+            raise_evaluation_error(*reply)
+        return reply[0]
+
+    def call(self, op: str, payload: Any, *, timeout: float) -> Any:
+        """Send one request to an idle worker and wait at most ``timeout`` seconds for it."""
+        worker = self._checkout(timeout)
         healthy = False
         try:
             worker.conn.send((op, self.generation, payload))
             if not worker.conn.poll(timeout):
-                raise base.QueryTimeout(
-                    f"the query ran longer than the {timeout:g} s limit and was stopped"
-                )
-            status, *reply = worker.conn.recv()
+                raise self._timeout(timeout)
+            message = worker.conn.recv()
             healthy = True
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError):
             raise base.StoreUnavailable("a query worker died (out of memory?); retry") from None
         finally:
-            if healthy:
-                self._idle.put(worker)
-            else:
-                self._replace(worker)
-        if status == "error":
-            raise_evaluation_error(*reply)
-        return reply[0]
+            self._checkin(worker, healthy=healthy)
+        return self._unpack(message)
+
+    async def acall(self, op: str, payload: Any, *, timeout: float) -> Any:
+        """:meth:`call` for an event loop: no thread hop while waiting for the worker.
+
+        If the awaiting task is cancelled (the client went away), the worker is killed and
+        replaced, so an abandoned query stops burning a core too.
+        """
+        loop = asyncio.get_running_loop()
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            worker = await loop.run_in_executor(None, self._checkout, timeout)
+        healthy = False
+        try:
+            conn = worker.conn
+            conn.send((op, self.generation, payload))
+            if not conn.poll(0):
+                ready = loop.create_future()
+                fd = conn.fileno()
+                loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+                try:
+                    await asyncio.wait_for(ready, timeout)
+                except TimeoutError:
+                    raise self._timeout(timeout) from None
+                finally:
+                    loop.remove_reader(fd)
+            message = conn.recv()
+            healthy = True
+        except (EOFError, OSError):
+            raise base.StoreUnavailable("a query worker died (out of memory?); retry") from None
+        finally:
+            self._checkin(worker, healthy=healthy)
+        return self._unpack(message)
 
     def close(self) -> None:
         """Stop every worker. Idempotent."""
@@ -154,7 +213,7 @@ class WorkerPool:
     def pids(self) -> list[int]:
         """Process IDs of the live workers (for tests and diagnostics)."""
         with self._lock:
-            return [w.process.pid for w in self._all if w.process.pid is not None]
+            return [w.process.pid for w in self._all]
 
 
 def wait_until_idle(pool: WorkerPool, *, timeout: float) -> bool:
