@@ -187,6 +187,18 @@ class AsyncQuery(Protocol):
     """Optional: a store that can evaluate on the event loop without a thread (the /sparql hot
     path uses it when present, else runs :meth:`Store.query_serialized` in a thread)."""
 
+    async def aquery(
+        self,
+        sparql: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Same contract as :meth:`Store.query`."""
+        ...
+
     async def aquery_serialized(
         self,
         sparql: str,

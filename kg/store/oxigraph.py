@@ -214,6 +214,28 @@ class OxigraphStore(_Evaluating):
         limit = self.settings.query_timeout if timeout is None else timeout
         return self._readers().call("query", request, timeout=limit)
 
+    async def aquery(
+        self,
+        sparql: str,
+        *,
+        bindings: Bindings | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """:meth:`query` for the event loop (no thread hop)."""
+        request = _request(
+            sparql,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            results_media_type=TRANSPORT_SOLUTIONS,
+            graph_media_type=TRANSPORT_GRAPH,
+            limit=self.settings.result_limit,
+        )
+        limit = self.settings.query_timeout if timeout is None else timeout
+        return parse_response(await self._readers().acall("query", request, timeout=limit))
+
     async def aquery_serialized(
         self,
         sparql: str,

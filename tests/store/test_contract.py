@@ -168,3 +168,32 @@ def test_update_is_visible_to_later_queries(store: Store) -> None:
 
 def test_unknown_graph_errors_are_user_errors() -> None:
     assert UnknownGraph("x").http_status == 400
+
+
+def test_async_queries_on_the_event_loop(disk_store) -> None:
+    import asyncio
+
+    async def both():
+        parsed = await disk_store.aquery(CAUSES_LMN)
+        serialized = await disk_store.aquery_serialized(
+            CAUSES_LMN, results_format=QueryResultsFormat.CSV, graph_format=None
+        )
+        return values(parsed, "c"), serialized.body.decode().split()
+
+    parsed, csv_rows = asyncio.run(both())
+    assert parsed == [EX + "ConditionA", EX + "ConditionC"]
+    assert csv_rows == ["c", EX + "ConditionA", EX + "ConditionC"]
+
+
+def test_async_query_timeout_kills_the_worker(disk_store) -> None:
+    import asyncio
+
+    from mnkg.kg.store import QueryTimeout
+
+    runaway = (  # 8 triples joined 10 times over: 8**10 rows to count
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+        "?m ?n1 ?o . ?p ?q ?r . ?s ?t ?u . ?v ?w ?x . ?y ?z ?aa . ?ab ?ac ?ad }"
+    )
+    with pytest.raises(QueryTimeout):
+        asyncio.run(disk_store.aquery(runaway, timeout=0.3))
+    assert bool(disk_store.query("ASK { ?s ?p ?o }")) is True
