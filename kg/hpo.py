@@ -181,8 +181,6 @@ class P:
     QUALIFIERS = nt_iri(BIOLINK + "qualifiers")
     PUBLICATIONS = nt_iri(BIOLINK + "publications")
     PRIMARY_SOURCE = nt_iri(BIOLINK + "primary_knowledge_source")
-    KNOWLEDGE_LEVEL = nt_iri(BIOLINK + "knowledge_level")
-    AGENT_TYPE = nt_iri(BIOLINK + "agent_type")
     FREQUENCY_VALUE = nt_iri(MNKGV + "frequency_value")
     ASPECT = nt_iri(MNKGV + "hpoa_aspect")
     HPOA_VERSION = nt_iri(MNKGV + "hpoa_version")
@@ -514,9 +512,6 @@ class AnnotationWriter:
         self.direct_phenotype_lines: list[str] = []
         """The direct ``disease RO:0002200 HP`` lines written (the bridge classifies them)."""
         self._pks = nt_curie("infores:hpo-annotations")
-        self._manual = nt_str("manual_agent")
-        self._automated = nt_str("automated_agent")
-        self._level = nt_str("knowledge_assertion")
         self._predicates = {
             HAS_PHENOTYPE: nt_curie(HAS_PHENOTYPE),
             HAS_CHARACTERISTIC: nt_curie(HAS_CHARACTERISTIC),
@@ -577,9 +572,6 @@ class AnnotationWriter:
             yield f"{a} {P.OBJECT} {sign} {g}"
             yield f"{a} {P.EVIDENCE} {evidence} {g}"
             yield f"{a} {P.PRIMARY_SOURCE} {self._pks} {g}"
-            yield f"{a} {P.KNOWLEDGE_LEVEL} {self._level} {g}"
-            agent = self._automated if row["evidence"].strip() == "IEA" else self._manual
-            yield f"{a} {P.AGENT_TYPE} {agent} {g}"
             if aspect != PHENOTYPE_ASPECT:  # P is implied by the association class
                 yield f"{a} {P.ASPECT} {self._aspect_literals[aspect]} {g}"
             if negated:
