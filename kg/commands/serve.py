@@ -34,7 +34,7 @@ def ensure_loaded(settings: Settings, store: Store) -> None:
                 "run `mnkg load --release DIR` first"
             ) from None
         typer.echo(f"building the release into {release_dir} ...", err=True)
-        build.build_release(release_dir)
+        build.build_release(release_dir, progress=lambda message: typer.echo(message, err=True))
     assert isinstance(store, Loader)
     typer.echo(describe(store.load_release(release_dir)), err=True)
 

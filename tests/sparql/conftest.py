@@ -1,7 +1,7 @@
 """Fixtures for the endpoint tests: a tiny release, the app over it, and a real server.
 
-The real server is ``mnkg serve`` (the serve command's own code, registered on a Typer app)
-in a subprocess on 127.0.0.1 and a free port, torn down after the module.
+The real server is ``mnkg serve`` in a subprocess on 127.0.0.1 and a free port, torn down
+after the module.
 """
 
 from __future__ import annotations
@@ -34,14 +34,7 @@ QUADS = f"""
 <{EX}ConditionC> <http://www.w3.org/2000/01/rdf-schema#label> "condition C" <{Graph.ONTOLOGY}> .
 """
 
-SERVE = (
-    "import typer\n"
-    "from mnkg.kg.commands import load, serve\n"
-    "app = typer.Typer()\n"
-    "load.register(app)\n"
-    "serve.register(app)\n"
-    "app()\n"
-)
+SERVE = "from mnkg.kg.cli import main; main()"  # what the `mnkg` console script runs
 
 
 def write_release(folder: Path) -> Path:
