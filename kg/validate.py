@@ -25,7 +25,7 @@ from rdflib.term import Node
 
 from mnkg import ontology as ontology_sources
 from mnkg.kg import identifiers
-from mnkg.kg.errors import NotFound, UserError
+from mnkg.kg.errors import NotFound, UserError, ValidationFailed
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
@@ -155,14 +155,9 @@ def shapes_graph(paths: Sequence[Path] | None = None) -> RDFGraph:
 
 def load_ontology_graph() -> RDFGraph:
     """Our axioms (``mnkg-edit.ttl``) and the import modules, merged, as the build reads them."""
-    graph = RDFGraph()
-    edit = ontology_sources.edit_file()
-    if not edit.exists():
-        raise NotFound(f"the ontology source is missing: {edit}")
-    graph.parse(edit, format="turtle")
-    for module in ontology_sources.import_modules():
-        graph.parse(module, format="turtle")
-    return graph
+    from mnkg.kg.build import load_imports, load_ontology, tbox  # build imports us lazily
+
+    return tbox(load_ontology(), load_imports())
 
 
 def _to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -344,6 +339,22 @@ def validate_release(*, ontology: RDFGraph, kg: RDFGraph) -> ValidationReport:
     return validate_graph(merged(ontology, kg), sources=["ontology", "imports", "kg"])
 
 
+def require_valid(report: ValidationReport, *, shown: int = 20) -> None:
+    """Raise :class:`ValidationFailed` (the build stops) when the report has any violation."""
+    if not report.violations:
+        return
+    head = ValidationReport(
+        conforms=report.conforms,
+        findings=report.findings[:shown],
+        report_graph=report.report_graph,
+        seconds=report.seconds,
+        sources=report.sources,
+    )
+    more = len(report.findings) - shown
+    tail = f"\n... and {more} more result(s); run `mnkg validate` for all" if more > 0 else ""
+    raise ValidationFailed(f"SHACL validation failed:\n{head.text()}{tail}")
+
+
 def build_graphs() -> tuple[RDFGraph, RDFGraph]:
     """The ontology (with imports) and the compiled curated KG, made as the build makes them."""
     from mnkg.kg.compile import compile_kg  # the compiler imports nothing from here
@@ -378,6 +389,7 @@ __all__ = [
     "load_ontology_graph",
     "merged",
     "parse_file",
+    "require_valid",
     "shapes_graph",
     "validate_built",
     "validate_files",
