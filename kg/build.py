@@ -116,8 +116,21 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     done()
 
     # KG: compile
+    from mnkg.kg.compile import compile_kg, statement_count
+
+    done = step("compile knowledge graph")
+    graphs[G.KG] = compile_kg(ontology=tbox(edit, imports))
+    extra_counts["statements"] = statement_count(graphs[G.KG])
+    done()
 
     # KG: validate
+    from mnkg.kg.validate import require_valid, validate_release
+
+    done = step("validate (SHACL)")
+    shacl_report = validate_release(ontology=tbox(edit, imports), kg=graphs[G.KG])
+    extra_counts["validation"] = shacl_report.counts()
+    done()
+    require_valid(shacl_report)  # a violation stops the build before anything is written
 
     done = step("reason (HermiT)")
     result = classify(edit, imports)
