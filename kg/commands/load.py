@@ -72,9 +72,26 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         store: StoreOption = None,
+        update_url: Annotated[
+            str | None,
+            typer.Option(
+                "--update-url",
+                help="SPARQL Update URL of the --store server (default: the --store URL).",
+            ),
+        ] = None,
+        graph_store_url: Annotated[
+            str | None,
+            typer.Option(
+                "--graph-store-url",
+                help="Graph Store Protocol URL of the --store server: one PUT per graph "
+                "instead of SPARQL Update (docs/stores.md).",
+            ),
+        ] = None,
     ) -> None:
         """Load a release into the store; the previous content serves until the swap."""
-        settings = settings_from(data_dir=data_dir, store=store)
+        settings = settings_from(
+            data_dir=data_dir, store=store, update_url=update_url, graph_store_url=graph_store_url
+        )
         report = load_into_store(settings, release or settings.release_dir)
         typer.echo(describe(report))
 
