@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg import __version__, ontology
-from mnkg.kg.errors import ValidationFailed
+from mnkg.kg.errors import UserError, ValidationFailed
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
 from mnkg.kg.materialize import materialize
@@ -36,9 +36,19 @@ RELEASE_FILES = {
 }
 
 
-def load_ontology() -> Graph:
-    """Our own axioms: the hand-edited ``mnkg-edit.ttl``."""
-    return Graph().parse(ontology.edit_file(), format="turtle")
+def load_ontology(edit_file: Path | None = None) -> Graph:
+    """Our own axioms: the hand-edited ``mnkg-edit.ttl`` (or a working copy of it)."""
+    return parse_turtle(edit_file or ontology.edit_file())
+
+
+def parse_turtle(path: Path) -> Graph:
+    """Parse a Turtle file, turning a missing file or a syntax error into a UserError."""
+    if not Path(path).is_file():
+        raise UserError(f"no such file: {path}")
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several parser exception types
+        raise UserError(f"{path}: not valid Turtle: {error}") from error
 
 
 def load_imports() -> Graph:

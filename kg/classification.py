@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from mnkg.kg.build import classify, load_imports, load_ontology, tbox
@@ -27,9 +29,12 @@ def conditions(graph: Graph) -> list[str]:
     return sorted(found)
 
 
-def classification_report() -> dict:
-    """Classify with HermiT and report counts and each condition's inferred groupings."""
-    edit, imports = load_ontology(), load_imports()
+def classification_report(edit_file: Path | None = None) -> dict:
+    """Classify with HermiT and report counts and each condition's inferred groupings.
+
+    ``edit_file`` replaces the packaged ``mnkg-edit.ttl`` (a curator's working copy).
+    """
+    edit, imports = load_ontology(edit_file), load_imports()
     result = classify(edit, imports)
     merged = tbox(edit, imports)
     redundant, _ = materialize(merged, result.inferred_graph())

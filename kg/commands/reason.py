@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,10 +12,14 @@ from mnkg.kg.classification import classification_report
 
 
 def reason(
+    ontology: Annotated[
+        Path | None,
+        typer.Option("--ontology", help="Reason over this edit file instead of the packaged one."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Classify ontology + imports with HermiT; exit 1 on inconsistency or unsatisfiable classes."""
-    report = classification_report()
+    report = classification_report(ontology)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:

@@ -1,0 +1,92 @@
+"""``mnkg build`` writes the ODK-style release; its files parse in rdflib and owlready2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import owlready2
+import pytest
+from rdflib import OWL, RDF, Dataset, Graph, URIRef
+
+from mnkg.kg.iris import ONTOLOGY_IRI
+from mnkg.kg.iris import Graph as G
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("release") / "build"
+    run = subprocess.run(
+        [sys.executable, "-m", "mnkg.kg.cli", "build", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "release written to" in run.stdout
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("mnkg-base.ttl", "turtle"), ("mnkg.ttl", "turtle"), ("mnkg.owl", "xml")]
+)
+def test_release_file_parses_with_rdflib_and_has_a_version_iri(
+    release: Path, name: str, fmt: str
+) -> None:
+    graph = Graph().parse(release / name, format=fmt)
+    assert (URIRef(ONTOLOGY_IRI), OWL.versionIRI, None) in graph
+    assert len(list(graph.subjects(RDF.type, OWL.Ontology))) == 1
+
+
+def test_full_release_holds_the_inferred_axioms_and_base_does_not(release: Path) -> None:
+    full = Graph().parse(release / "mnkg.ttl")
+    base = Graph().parse(release / "mnkg-base.ttl")
+    als = URIRef("http://purl.obolibrary.org/obo/MONDO_0004976")
+    mixed = URIRef("https://w3id.org/mnkg/MNKG_0000402")
+    from rdflib import RDFS
+
+    assert (als, RDFS.subClassOf, mixed) in full
+    assert (als, RDFS.subClassOf, mixed) not in base
+
+
+@pytest.mark.parametrize("name", ["mnkg.owl", "mnkg-merged.nt"])
+def test_release_loads_in_owlready2(release: Path, name: str) -> None:
+    world = owlready2.World()
+    onto = world.get_ontology((release / name).as_uri()).load()
+    labels = {str(c.label.first()) for c in world.classes()}
+    assert "amyotrophic lateral sclerosis" in labels
+    assert onto is not None
+    world.close()
+
+
+def test_nquads_keep_the_named_graphs_apart(release: Path) -> None:
+    dataset = Dataset()
+    dataset.parse(release / "mnkg.nq", format="nquads")
+    names = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert {G.ONTOLOGY, G.IMPORTS, G.INFERRED, G.REDUNDANT, G.NONREDUNDANT} <= names
+
+
+def test_summary_counts(release: Path) -> None:
+    summary = json.loads((release / "summary.json").read_text())
+    assert summary["terms"]["mnkg"] > 100
+    assert summary["inferred_axioms"]["subclass_of"] > 50
+    assert summary["unsatisfiable"] == 0
+
+
+def test_a_failed_build_leaves_the_previous_release(release: Path, tmp_path: Path) -> None:
+    """A build that fails (here: an unwritable parent) must not touch the existing release."""
+    before = sorted(p.name for p in release.iterdir())
+    from mnkg.kg.build import swap_into_place
+
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (staging / "marker").write_text("new")
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "marker").write_text("old")
+    swap_into_place(staging, target)
+    assert (target / "marker").read_text() == "new"
+    assert not staging.exists()
+    assert sorted(p.name for p in release.iterdir()) == before
