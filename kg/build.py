@@ -20,6 +20,7 @@ from mnkg import __version__, ontology
 from mnkg.kg.errors import UserError, ValidationFailed
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
+from mnkg.kg.mappings import mappings_graph
 from mnkg.kg.materialize import materialize
 from mnkg.kg.reason import ReasonerResult, run_hermit
 
@@ -152,6 +153,10 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     redundant, nonredundant = materialize(tbox(edit, imports), inferred)
     graphs[G.REDUNDANT] = redundant
     graphs[G.NONREDUNDANT] = nonredundant
+    done()
+
+    done = step("mappings")
+    graphs[G.MAPPINGS] = mappings_graph()
     done()
 
     done = step("write release")
