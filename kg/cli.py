@@ -31,6 +31,8 @@ COMMAND_MODULES = [
     "import_hpo",
     "check_links",
     "query", "term", "localize",
+    "validate",
+    "audit",
 ]
 
 for _name in COMMAND_MODULES:
