@@ -275,8 +275,10 @@ class RemoteStore:
                 "permission there (see docs/stores.md); put user:password in the URL if it "
                 f"uses HTTP authentication. Server said: {_excerpt(response)}"
             )
+        said = _excerpt(response)
         return RemoteRefused(
-            f"the SPARQL server at {where} failed on {what} (HTTP {status}): {_excerpt(response)}"
+            f"the SPARQL server at {where} failed on {what} "
+            f"(HTTP {status} {response.reason_phrase})" + (f": {said}" if said else "")
         )
 
     def _post_query(self, params: list[tuple[str, str]], accept: str, timeout: float) -> bytes:
@@ -435,6 +437,10 @@ class RemoteStore:
         graphs = self._server_graphs()
         self._graphs = (time.monotonic(), graphs)
         return graphs
+
+    def refresh(self) -> None:
+        """Forget the cached graph list (after a load by another process, for instance)."""
+        self._graphs = None
 
     # --- writes ---
 
