@@ -186,16 +186,24 @@ def _curies_in(cell: str) -> Iterator[str]:
 
 
 def _from_table(path: Path, root: Path) -> Iterator[tuple[str, Occurrence]]:
-    text = path.read_text("utf-8")
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t")
-    columns = reader.fieldnames or []
+    """IDs in a TSV table (``#`` comment lines skipped), each with its companion label if any."""
+    numbered = [
+        (number, line)
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if line.strip() and not line.startswith("#")
+    ]
+    if not numbered:
+        return
+    reader = csv.reader([line for _, line in numbered], delimiter="\t")
+    columns = next(reader)
     label_of = {}
     for column in columns:
         for candidate in (f"{column}_label", f"{column.removesuffix('_id')}_label"):
             if candidate in columns and candidate != column:
                 label_of[column] = candidate
                 break
-    for number, row in enumerate(reader, start=2):
+    for (number, _), values in zip(numbered[1:], reader, strict=True):
+        row = dict(zip(columns, values, strict=False))
         for column in columns:
             cell = row.get(column) or ""
             if column.endswith("_label") or not cell or ":" not in cell:

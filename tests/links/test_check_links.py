@@ -65,6 +65,7 @@ def _fixture_root(tmp_path: Path, hpo: dict[str, object]) -> Path:
         "utf-8",
     )
     (root / "kg" / "data" / "claims.tsv").write_text(
+        "# a comment line before the header, as in kg/claims\n"
         "subject\tsubject_label\tobject\tnote\n"
         "MONDO:0004976\tamyotrophic lateral sclerosis\tMNKG:0000301\tsee: nothing\n"
         "MONDO:12\t\tMNKG:0000999\tICD10CM:G12.21 noted\n"
@@ -121,12 +122,12 @@ def test_fixture_reports_each_problem_with_its_message(
     }
     (mondo_drift,) = [f for f in by_kind["label_drift"] if f.id == "MONDO:0004976"]
     assert mondo_drift.reference_label == "amyotrophic lateral sclerosis"
-    assert mondo_drift.locations == ["kg/data/claims.tsv:4"]
+    assert mondo_drift.locations == ["kg/data/claims.tsv:5"]
 
     malformed = {f.id: f for f in by_kind["malformed"]}
     assert set(malformed) == {"MONDO:12", "UBERON:x1"}
     assert "malformed MONDO identifier" in malformed["MONDO:12"].message
-    assert malformed["UBERON:x1"].locations == ["kg/data/claims.tsv:5"]
+    assert malformed["UBERON:x1"].locations == ["kg/data/claims.tsv:6"]
     assert report.unchecked == {"ICD10CM": 1, "PMID": 1}
     assert report.checked["CL"] == 1
 
