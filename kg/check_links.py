@@ -371,7 +371,7 @@ def mnkg_reference(root: Path) -> Reference:
                 terms[identifiers.compress(str(node))] = TermInfo(
                     label=labels[0] if labels else None
                 )
-    return Reference("MNKG (ontology/mnkg-edit.ttl)", "-", ("MNKG",), terms, labels_checked=False)
+    return Reference("MNKG (ontology/mnkg-edit.ttl)", "-", ("MNKG",), terms)
 
 
 def references(root: Path, *, use_cellxgene: bool = True) -> list[Reference]:

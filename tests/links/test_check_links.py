@@ -68,6 +68,7 @@ def _fixture_root(tmp_path: Path, hpo: dict[str, object]) -> Path:
         "# a comment line before the header, as in kg/claims\n"
         "subject\tsubject_label\tobject\tnote\n"
         "MONDO:0004976\tamyotrophic lateral sclerosis\tMNKG:0000301\tsee: nothing\n"
+        "MNKG:0000301\tupper motor neuron sign\tHP:0001324\t\n"
         "MONDO:12\t\tMNKG:0000999\tICD10CM:G12.21 noted\n"
         "mondo:0004976\tmotor neurone disease of Charcot\tHP:0001324\t\n"
         f"<{OBO}CL_0008039>\t\t{OBO}UBERON_x1\tsee PMID:12345. and https://example.org/a:b\n",
@@ -119,15 +120,16 @@ def test_fixture_reports_each_problem_with_its_message(
     assert drift == {
         ("HP:0001324", "Muscle weakness of the left toe"),
         ("MONDO:0004976", "motor neurone disease of Charcot"),
+        ("MNKG:0000301", "upper motor neuron sign"),  # the kg table disagrees with the ontology
     }
     (mondo_drift,) = [f for f in by_kind["label_drift"] if f.id == "MONDO:0004976"]
     assert mondo_drift.reference_label == "amyotrophic lateral sclerosis"
-    assert mondo_drift.locations == ["kg/data/claims.tsv:5"]
+    assert mondo_drift.locations == ["kg/data/claims.tsv:6"]
 
     malformed = {f.id: f for f in by_kind["malformed"]}
     assert set(malformed) == {"MONDO:12", "UBERON:x1"}
     assert "malformed MONDO identifier" in malformed["MONDO:12"].message
-    assert malformed["UBERON:x1"].locations == ["kg/data/claims.tsv:6"]
+    assert malformed["UBERON:x1"].locations == ["kg/data/claims.tsv:7"]
     assert report.unchecked == {"ICD10CM": 1, "PMID": 1}
     assert report.checked["CL"] == 1
 
