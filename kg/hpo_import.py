@@ -17,17 +17,22 @@ from pathlib import Path
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.hpo import (
+    HAS_PHENOTYPE,
     AnnotationStats,
     AnnotationWriter,
     HpoSources,
+    P,
     frequency_values,
     hpo_lines,
+    nt_curie,
+    nt_iri,
     parse_obo,
     read_hpoa,
     resolve_sources,
     write_lines,
 )
 from mnkg.kg.hpo_bridge import BridgeStats, bridge_lines, subclass_lines
+from mnkg.kg.iris import Graph
 from mnkg.kg.settings import Settings
 from mnkg.kg.store import RELEASE_FILE, Loader, LoadReport, open_store
 
@@ -106,6 +111,48 @@ def write_hpo_nquads(
         file_bytes=target.stat().st_size,
         seconds=seconds,
     )
+
+
+def carry_over(previous: Path, release_dir: Path) -> BridgeStats:
+    """Write ``release_dir/hpo.nq`` from a previous release's, with the bridge recomputed.
+
+    For ``mnkg build``: a new release replaces the folder that held ``hpo.nq``; HPO and its
+    annotations do not depend on our ontology and are copied line by line, while the bridge
+    graph is classified again against the new ``mnkg.nq`` (a few seconds, no re-parsing).
+    """
+    hpo_graph = f" {nt_iri(Graph.HPO)} .\n"
+    annotations_graph = f" {nt_iri(Graph.HPO_ANNOTATIONS)} .\n"
+    bridge_graph = f" {nt_iri(Graph.HPO_BRIDGE)} .\n"
+    has_phenotype = nt_curie(HAS_PHENOTYPE)
+    subclasses: list[str] = []
+    direct: list[str] = []
+    target = release_dir / HPO_FILE
+    partial = release_dir / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
+    try:
+        with (
+            open(previous, encoding="utf-8") as source,
+            open(partial, "w", encoding="utf-8") as out,
+        ):
+            for line in source:
+                if line.endswith(bridge_graph):
+                    continue
+                out.write(line)
+                predicate = line.split(" ", 2)[1]
+                if predicate == P.SUBCLASS and line.endswith(hpo_graph):
+                    subclasses.append(line)
+                elif predicate == has_phenotype and line.endswith(annotations_graph):
+                    direct.append(line)
+            release_nq = release_dir / RELEASE_FILE
+            bridge, stats = bridge_lines(
+                release_nq if release_nq.is_file() else None, subclasses, direct
+            )
+            write_lines(bridge, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return stats
 
 
 def _loads_every_nquads_file() -> bool:
@@ -190,6 +237,7 @@ def import_hpo(
 __all__ = [
     "HPO_FILE",
     "ImportReport",
+    "carry_over",
     "ensure_release",
     "import_hpo",
     "load_release_with_hpo",

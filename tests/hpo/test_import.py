@@ -37,7 +37,7 @@ from mnkg.kg import identifiers
 from mnkg.kg.commands import import_hpo as import_hpo_command
 from mnkg.kg.errors import NotFound, UserError
 from mnkg.kg.hpo import frequency_values, parse_frequency, parse_obo, resolve_sources
-from mnkg.kg.hpo_import import HPO_FILE, ImportReport, import_hpo
+from mnkg.kg.hpo_import import HPO_FILE, ImportReport, carry_over, import_hpo
 from mnkg.kg.iris import Graph
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import OxigraphStore
@@ -361,3 +361,21 @@ def test_fixture_obo_is_the_release_text() -> None:
     text = release_stanzas([FASCICULATIONS])
     assert "data-version: hp/releases/2025-01-16" in text
     assert "name: Fasciculations" in text
+
+
+def test_carry_over_reclassifies_against_a_new_release(
+    settings: Settings, sources: Path, seeds: dict[str, str], tmp_path: Path
+) -> None:
+    fixture_release(settings.release_dir, seeds)
+    import_hpo(settings, [sources], load=False)
+    previous = (settings.release_dir / HPO_FILE).read_text(encoding="utf-8")
+    # A new release that no longer classifies Fasciculations: its descendants leave LMN too.
+    new_release = fixture_release(tmp_path / "new-release", {SPASTICITY: UMN})
+    stats = carry_over(settings.release_dir / HPO_FILE, new_release)
+    assert stats.per_class["LMN"] == 0 and stats.per_class["UMN"] == 1
+    carried = (new_release / HPO_FILE).read_text(encoding="utf-8")
+    tongue_lmn = f"<{hp_iri(TONGUE_FASCICULATIONS)}> <{RDFS_SUBCLASS}> <{LMN}>"
+    assert tongue_lmn in previous and tongue_lmn not in carried
+    bridge = f"<{Graph.HPO_BRIDGE}> .\n"
+    kept = sorted(line for line in previous.splitlines(True) if not line.endswith(bridge))
+    assert kept == sorted(line for line in carried.splitlines(True) if not line.endswith(bridge))
