@@ -69,3 +69,19 @@ def test_no_store_loaded_is_a_clear_error(settings: Settings) -> None:
             store.query(SMALL)
     finally:
         store.close()
+
+
+def test_an_update_stopped_at_its_time_limit_changes_nothing(disk_store: OxigraphStore) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = next(iter(disk_store.query(count)))["n"].value
+    # Every combination must be built (the template uses all of them): 8**10 new triples.
+    # (An update's WHERE sees the store's own default graph, empty here: hence GRAPH.)
+    patterns = " . ".join(f"GRAPH ?g{i} {{ ?s{i} ?p{i} ?o{i} }}" for i in range(10))
+    concat = ", ".join(f"STR(?o{i})" for i in range(10))
+    runaway_insert = f"INSERT {{ ?s0 ?p0 ?x }} WHERE {{ {patterns} BIND(CONCAT({concat}) AS ?x) }}"
+    with pytest.raises(QueryTimeout):
+        disk_store.update(runaway_insert, timeout=0.5)
+    assert next(iter(disk_store.query(count)))["n"].value == before
+    # The killed writer released the store: the next write goes through.
+    disk_store.update("INSERT DATA { <http://example.org/x> <http://example.org/y> 1 }")
+    assert int(next(iter(disk_store.query(count)))["n"].value) == int(before) + 1
