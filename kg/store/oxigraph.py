@@ -9,6 +9,7 @@ current process cannot be stopped).
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -322,8 +323,6 @@ class MemoryStore(_Evaluating):
 
     def load_release(self, release_dir: Path) -> LoadReport:
         """Load a release into a new in-memory store and swap it in."""
-        import time
-
         started = time.perf_counter()
         fresh = OxStore()
         try:

@@ -72,8 +72,9 @@ MAX_GET_URL = 6000
 """Longer query URLs go as a form-encoded POST instead (servers cap URL length)."""
 CHUNK_TRIPLES = 20_000
 """Triples per Graph Store request when loading."""
-UPDATE_CHUNK_TRIPLES = 2_000
-"""Triples per SPARQL Update request when loading without a Graph Store URL."""
+UPDATE_CHUNK_TRIPLES = 500
+"""Triples per SPARQL Update request without a Graph Store URL (Virtuoso 7.2 refuses an update
+whose generated SQL passes 10,000 lines: about 2,000 triples)."""
 LOAD_TIMEOUT = 300.0
 """Seconds one load request may take."""
 

@@ -74,6 +74,7 @@ class WorkerPool:
     def __init__(
         self, store_root: Path, *, size: int, mode: str = "read", in_memory: bool = False
     ) -> None:
+        """``mode`` names the pool in diagnostics: ``read`` (queries) or ``write`` (updates)."""
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.store_root = Path(store_root)
