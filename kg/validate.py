@@ -12,6 +12,7 @@ context of the release.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,10 +59,12 @@ class Finding:
     message: str
     shape: str
     where: str = ""
+    focus_iri: str = ""
 
     def as_dict(self) -> dict[str, str]:
         """A JSON-ready dict of the finding."""
         return {
+            "focus_iri": self.focus_iri,
             "severity": self.severity,
             "focus": self.focus,
             "focus_label": self.focus_label,
@@ -199,6 +202,7 @@ def parse_file(path: Path | str, *, into: RDFGraph | None = None) -> RDFGraph:
     except SyntaxError as error:
         line, column = error.lineno, error.offset
         detail = str(error.msg) if error.msg else str(error)
+        detail = re.sub(r"^Parser error (at|between) line .*?: ", "", detail)
         raise UserError(f"{path}:{line}:{column}: parse error: {detail}") from None
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise UserError(f"{path}: cannot read as {rdf_format.name}: {error}") from None
@@ -292,6 +296,7 @@ def findings_of(report: RDFGraph, data: RDFGraph) -> list[Finding]:
                 message="; ".join(sorted(messages)) or "constraint not met",
                 shape=shape_name,
                 where=str(where) if where is not None else "",
+                focus_iri=str(focus) if focus is not None else "",
             )
         )
     findings.sort(key=lambda f: (f.severity != "Violation", f.focus, f.shape, f.value))
@@ -302,13 +307,27 @@ def validate_graph(
     data: RDFGraph,
     *,
     shapes: RDFGraph | None = None,
+    use_shapes: Sequence[str] | None = None,
     sources: Iterable[str] = (),
 ) -> ValidationReport:
-    """Validate ``data`` (already merged with any background) against the shapes."""
+    """Validate ``data`` (already merged with any background) against the shapes.
+
+    ``use_shapes`` (IRIs) restricts the run to those node shapes, as pyshacl's option does.
+    """
     started = time.perf_counter()
+    shapes = shapes if shapes is not None else shapes_graph()
+    selected: list[str] | None = None
+    if use_shapes:  # pyshacl runs only the listed shapes: list their property shapes too
+        selected = []
+        for shape in use_shapes:
+            selected.append(str(shape))
+            selected.extend(
+                str(p) for p in shapes.objects(URIRef(shape), SH.property) if isinstance(p, URIRef)
+            )
     conforms, report_graph, _ = pyshacl.validate(
         data,
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        shacl_graph=shapes,
+        use_shapes=selected,
         inference="none",
         advanced=True,
         allow_warnings=True,
