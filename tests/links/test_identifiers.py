@@ -254,3 +254,24 @@ def test_prefix_map_is_aligned_with_the_bioregistry_obo_context() -> None:
             assert source in record.prefix_synonyms, record.prefix
         checked += 1
     assert checked >= 30
+
+
+@given(text=st.text(max_size=60))
+def test_any_text_gives_a_curie_or_a_user_error(text: str) -> None:
+    for function in (identifiers.normalize, identifiers.resolve):
+        try:
+            function(text)
+        except UserError:
+            pass
+
+
+@given(
+    prefix=st.sampled_from(["orphanet", "ICD10CM", "umls", "hp", "mondo", "sctid", "http://x"]),
+    local=st.text(alphabet="0123456789ABCDEFGabc.:/_ -#", max_size=20),
+)
+def test_prefixed_junk_gives_a_curie_or_a_user_error(prefix: str, local: str) -> None:
+    try:
+        curie = identifiers.normalize(f"{prefix}:{local}")
+    except UserError:
+        return
+    assert identifiers.normalize(curie) == curie
