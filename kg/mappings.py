@@ -39,9 +39,6 @@ if TYPE_CHECKING:
     from mnkg.kg.store import Store
 
 SSSOM = rdflib.Namespace("https://w3id.org/sssom/")
-SEMAPV = rdflib.Namespace("https://w3id.org/semapv/vocab/")
-OBOINOWL = rdflib.Namespace("http://www.geneontology.org/formats/oboInOwl#")
-DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 
 MAPPINGS_BASE = MNKG_BASE + "mappings/"
 """Base of the mapping set IDs: ``https://w3id.org/mnkg/mappings/<file>``."""
