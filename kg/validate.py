@@ -29,6 +29,7 @@ from mnkg.kg import identifiers
 from mnkg.kg.errors import NotFound, UserError, ValidationFailed
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
 MNKGV = Namespace("https://w3id.org/mnkg/vocab/")
 
@@ -170,6 +171,8 @@ def _to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:  # a simple literal, as rdflib writes it
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
@@ -273,7 +276,7 @@ def _value_text(data: RDFGraph, value: Node | None) -> str:
     return _curie(value) + (f" '{label}'" if label else "")
 
 
-def findings_of(report: RDFGraph, data: RDFGraph) -> list[Finding]:
+def findings_of(report: RDFGraph, data: RDFGraph, shapes: RDFGraph | None = None) -> list[Finding]:
     """The results of a SHACL report graph as :class:`Finding` s, in a stable order."""
     findings = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
@@ -282,7 +285,11 @@ def findings_of(report: RDFGraph, data: RDFGraph) -> list[Finding]:
         shape = report.value(result, SH.sourceShape)
         constraint = report.value(result, SH.sourceConstraint)
         if isinstance(shape, BNode):  # a property shape: name the node shape that holds it
-            shape = report.value(predicate=SH.property, object=shape) or shape
+            for graph in (report, shapes) if shapes is not None else (report,):
+                parent = graph.value(predicate=SH.property, object=shape)
+                if parent is not None:
+                    shape = parent
+                    break
         shape_name = _curie(constraint) if isinstance(constraint, URIRef) else _curie(shape)
         messages = [str(m) for m in report.objects(result, SH.resultMessage)]
         where = data.value(focus, MNKGV.curated_in) if focus is not None else None
@@ -334,7 +341,7 @@ def validate_graph(
         abort_on_first=False,
     )
     assert isinstance(report_graph, RDFGraph)
-    findings = findings_of(report_graph, data)
+    findings = findings_of(report_graph, data, shapes)
     return ValidationReport(
         conforms=bool(conforms),
         findings=findings,

@@ -40,6 +40,7 @@ def validate(
     Files are checked with the ontology, its imports and the curated knowledge graph as
     background (a user's statement is judged in the context of the release).
     """
+    from mnkg.kg.errors import ValidationFailed
     from mnkg.kg.validate import validate_built, validate_files
 
     report = validate_files(files) if files else validate_built()
@@ -50,9 +51,7 @@ def validate(
     else:
         typer.echo(report.text())
     if report.violations:
-        if report_format is not ReportFormat.text:
-            typer.secho(f"{report.violations} violation(s)", err=True)
-        raise typer.Exit(1)
+        raise ValidationFailed(f"{report.violations} violation(s)")
 
 
 def register(app: typer.Typer) -> None:
