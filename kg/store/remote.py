@@ -435,7 +435,12 @@ class RemoteStore:
         cached = self._graphs
         if cached is not None and time.monotonic() - cached[0] < GRAPHS_TTL:
             return cached[1]
-        graphs = self._server_graphs()
+        try:
+            graphs = self._server_graphs()
+        except (QueryTimeout, StoreUnavailable):
+            if cached is None:
+                raise
+            return cached[1]  # a busy server: keep answering with the list we had
         self._graphs = (time.monotonic(), graphs)
         return graphs
 

@@ -42,6 +42,7 @@ def test_result_limit(virtuoso, remote, tmp_path) -> None:  # type: ignore[no-un
 def test_runaway_query_is_stopped_and_the_service_answers(virtuoso, remote, tmp_path) -> None:  # type: ignore[no-untyped-def]
     client, store = _client(virtuoso, tmp_path, query_timeout=5.0)
     with client:
+        assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
         stopped = client.get("/sparql", params={"query": RUNAWAY})
         after = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
     store.close()
