@@ -262,9 +262,9 @@ class OxigraphStore(_Evaluating):
         return _serialized(await self._readers().acall("query", request, timeout=limit))
 
     def named_graphs(self) -> frozenset[str]:
-        """Named graphs with triples; cached until the store is swapped or written."""
+        """Named graphs with triples; cached until a load or a write swaps the store."""
         pool = self._readers()
-        key = (layout.current_store(self.data_dir), pool.generation)
+        key = layout.current_store(self.data_dir)
         cached = self._graphs
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -283,11 +283,7 @@ class OxigraphStore(_Evaluating):
                 self._writer = WorkerPool(layout.store_root(self.data_dir), size=1, mode="write")
             writer = self._writer
         limit = self.settings.query_timeout if timeout is None else timeout
-        try:
-            writer.call("update", sparql, timeout=limit)
-        finally:
-            # Even a stopped update may have committed: readers must look again either way.
-            self._readers().generation += 1
+        writer.call("update", sparql, timeout=limit)
 
     def worker_pids(self) -> list[int]:
         """Process IDs of the query workers (tests check a stopped query frees its worker)."""

@@ -43,14 +43,21 @@ def _write(store_root: Path, sparql: str) -> None:
 
 
 def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
-    """Serve requests from ``conn`` until it closes: ``(op, generation, payload)`` tuples."""
+    """Say ``ready``, then serve ``(op, payload)`` requests from ``conn`` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     store_root = Path(root)
     store: Store | None = None
-    opened: tuple[str, int] | None = None
+    opened: str | None = None
+    target = _current(store_root)
+    if target is not None:  # open now, so the first query's time limit is spent on the query
+        try:
+            store, opened = _open(store_root / target, in_memory), target
+        except (OSError, RuntimeError):
+            store, opened = None, None
+    conn.send(("ready", None))
     while True:
         try:
-            op, generation, payload = conn.recv()
+            op, payload = conn.recv()
         except (EOFError, OSError):
             return
         try:
@@ -64,10 +71,10 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
                     "StoreUnavailable",
                     f"no store has been loaded in {store_root.parent} yet; run `mnkg load`",
                 )
-            if opened != (target, generation):
+            if opened != target:  # a load or a write swapped the store in
                 store = None  # close the previous view before opening the next one
                 store = _open(store_root / target, in_memory)
-                opened = (target, generation)
+                opened = target
             assert store is not None
             if op == "query":
                 reply: object = evaluate(store, payload)

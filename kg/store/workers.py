@@ -7,8 +7,9 @@ process holding the store open read-only; when a query overruns, its worker is k
 workers keep answering.
 
 Workers follow the data directory's ``current`` pointer: before each request a worker checks
-where it points (one ``readlink``) and reopens the store when a load has swapped it, or when
-the pool's generation changed because the server wrote to the store.
+where it points (one ``readlink``) and reopens the store when a load or a write swapped it.
+A worker joins the pool only once it said it is ready (imports done, store open), so start-up
+time never counts against a query's time limit.
 
 One extra, lazily started process, the writer, runs SPARQL Update on a checkpoint copy of the
 store and swaps the copy in (:func:`mnkg.kg.store.layout.write_atomically`): readers never open
@@ -30,6 +31,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from mnkg.kg.store import base
+
+_START_TIMEOUT = 60.0
+"""Seconds a new worker may take to import and open the store (slow on a loaded machine)."""
 
 _ERRORS: dict[str, type[base.UserError]] = {
     "QuerySyntaxError": base.QuerySyntaxError,
@@ -81,16 +85,15 @@ class WorkerPool:
         self.size = size
         self.mode = mode
         self.in_memory = in_memory
-        self.generation = 0
-        """Bumped after every write so read workers reopen their read-only view."""
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        for _ in range(size):
-            self._idle.put(self._spawn())
+        launched = [self._launch() for _ in range(size)]  # start in parallel, then wait
+        for worker in launched:
+            self._idle.put(self._ready(worker))
 
-    def _spawn(self) -> _Worker:
+    def _launch(self) -> _Worker:
         ours, theirs = socket.socketpair()
         try:
             process = subprocess.Popen(
@@ -112,6 +115,18 @@ class WorkerPool:
             self._all.add(worker)
         return worker
 
+    def _ready(self, worker: _Worker) -> _Worker:
+        """Wait for a launched worker's ``ready``; a worker that never says it is killed."""
+        try:
+            if worker.conn.poll(_START_TIMEOUT) and worker.conn.recv()[0] == "ready":
+                return worker
+        except (EOFError, OSError):
+            pass
+        with self._lock:
+            self._all.discard(worker)
+        worker.kill()
+        raise base.StoreUnavailable(f"a query worker failed to start within {_START_TIMEOUT} s")
+
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and put a fresh one in the pool, in the background."""
         with self._lock:
@@ -119,8 +134,12 @@ class WorkerPool:
 
         def replace() -> None:
             worker.kill()
-            if not self._closed:
-                self._idle.put(self._spawn())
+            while not self._closed:
+                try:
+                    self._idle.put(self._ready(self._launch()))
+                    return
+                except base.StoreUnavailable:
+                    time.sleep(1)
 
         threading.Thread(target=replace, name="mnkg-worker-replace", daemon=True).start()
 
@@ -158,7 +177,7 @@ class WorkerPool:
         worker = self._checkout(timeout)
         healthy = False
         try:
-            worker.conn.send((op, self.generation, payload))
+            worker.conn.send((op, payload))
             if not worker.conn.poll(timeout):
                 raise self._timeout(timeout)
             message = worker.conn.recv()
@@ -183,7 +202,7 @@ class WorkerPool:
         healthy = False
         try:
             conn = worker.conn
-            conn.send((op, self.generation, payload))
+            conn.send((op, payload))
             if not conn.poll(0):
                 ready = loop.create_future()
                 fd = conn.fileno()
