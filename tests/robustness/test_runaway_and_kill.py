@@ -1,0 +1,166 @@
+"""Faults over real processes: runaway queries past the time limit while others are served, and
+``mnkg load`` killed with SIGKILL half-way while ``mnkg serve`` keeps answering.
+
+tests/sparql/test_clients.py covers one runaway beside small queries and tests/store/test_load.py
+a killed library-level load; here: more runaways than workers at once (the pool's worst case),
+their CPU really freed afterwards, and the real CLI killed under a live server answering named
+queries over the curated release.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from mnkg.kg.store.layout import current_store, store_root
+
+MNKG = [sys.executable, "-c", "from mnkg.kg.cli import main; main()"]
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+SMALL = "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 3"
+NAMED = [
+    ("/queries/conditions-with-lmn-signs", {"min_signs": "1"}),
+    ("/queries/signs-distinguishing-umn-lmn", {}),
+    ("/sparql", {"query": SMALL}),
+]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and all its descendants."""
+    total = 0.0
+    root = psutil.Process(pid)
+    for proc in [root, *root.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def test_more_runaways_than_workers_are_stopped_and_small_queries_keep_their_answers(
+    live,
+) -> None:
+    """Three cartesian products on two workers: each a 503 at the limit; small queries meanwhile
+    get their answer or a clear 503 (never a 500 or a dropped connection), all are answered once
+    the runaways are stopped, and the runaways' CPU is freed."""
+    outcomes: list[httpx.Response | Exception] = []
+
+    def runaway() -> None:
+        try:
+            outcomes.append(httpx.get(live.sparql, params={"query": CARTESIAN}, timeout=120))
+        except Exception as error:  # recorded and asserted below
+            outcomes.append(error)
+
+    with httpx.Client(timeout=60) as client:
+        reference = client.get(live.sparql, params={"query": SMALL})
+        assert reference.status_code == 200
+        threads = [threading.Thread(target=runaway) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        during: list[int] = []
+        while any(t.is_alive() for t in threads) and len(during) < 400:
+            response = client.get(live.sparql, params={"query": SMALL})
+            during.append(response.status_code)
+            if response.status_code == 200:
+                assert response.json() == reference.json()
+            else:
+                assert response.status_code == 503, response.text
+                assert response.json()["error"]
+            time.sleep(0.02)
+        for thread in threads:
+            thread.join(timeout=120)
+        assert not any(t.is_alive() for t in threads)
+        assert during, "no small query was sent while the runaways ran"
+        assert 200 in during, f"no small query was answered meanwhile: {during}"
+        for outcome in outcomes:
+            assert isinstance(outcome, httpx.Response), outcome
+            assert outcome.status_code == 503, outcome.text
+            assert "limit" in outcome.json()["error"] or "busy" in outcome.json()["error"]
+        after = [client.get(live.sparql, params={"query": SMALL}) for _ in range(10)]
+        assert [r.status_code for r in after] == [200] * 10
+    # Stopped means stopped: the server's processes go (nearly) idle within a few seconds.
+    for _ in range(20):
+        before = _cpu_seconds(live.process.pid)
+        time.sleep(1.0)
+        if _cpu_seconds(live.process.pid) - before < 0.5:
+            break
+    else:
+        pytest.fail("the server kept burning CPU after the runaway queries were stopped")
+
+
+def _answers(client: httpx.Client) -> list[object]:
+    out = []
+    for path, params in NAMED:
+        response = client.get(path, params=params)
+        assert response.status_code == 200, response.text
+        out.append(response.json())
+    return out
+
+
+def _big_release(curated: Path, folder: Path, extra: int) -> Path:
+    """The curated release plus ``extra`` filler triples (so loading takes a while)."""
+    folder.mkdir(parents=True)
+    shutil.copy(curated / "mnkg.nq", folder / "mnkg.nq")
+    with (folder / "mnkg.nq").open("a", encoding="utf-8") as out:
+        for i in range(extra):
+            out.write(f'<urn:filler:{i}> <urn:filler:p> "filler {i}" <urn:filler:graph> .\n')
+    return folder
+
+
+def test_mnkg_load_killed_half_way_leaves_the_served_answers_unchanged(
+    private_data_dir: Path, start_server, tmp_path: Path
+) -> None:
+    server = start_server(private_data_dir)
+    previous = current_store(private_data_dir)
+    big = _big_release(private_data_dir / "release", tmp_path / "big", 800_000)
+    with httpx.Client(base_url=server.url, timeout=60) as client:
+        before = _answers(client)
+        load = subprocess.Popen(
+            [*MNKG, "load", "--data-dir", str(private_data_dir), "--release", str(big)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            root = store_root(private_data_dir)
+            building = None
+            for _ in range(6000):  # until the load is writing its new store
+                building = next((p for p in root.iterdir() if p.name.startswith("building-")), None)
+                if building is not None or load.poll() is not None:
+                    break
+                time.sleep(0.005)
+            assert building is not None, "the load never started building"
+            time.sleep(0.3)  # half-way: files are being written
+            assert load.poll() is None, "the load finished before it could be killed"
+            during = _answers(client)
+            os.kill(load.pid, signal.SIGKILL)
+        finally:
+            load.wait(timeout=60)
+        assert load.returncode == -signal.SIGKILL
+        assert during == before
+        assert current_store(private_data_dir) == previous
+        assert _answers(client) == before
+        assert (
+            client.get("/sparql", params={"query": "ASK { ?s <urn:filler:p> ?o }"}).json()[
+                "boolean"
+            ]
+            is False
+        )
+    # A later load succeeds and cleans up what the killed one left.
+    completed = subprocess.run(
+        [*MNKG, "load", "--data-dir", str(private_data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert not any(p.name.startswith("building-") for p in store_root(private_data_dir).iterdir())
