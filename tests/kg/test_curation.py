@@ -190,3 +190,22 @@ def test_fuzzed_text_gives_user_errors_never_tracebacks(text: str) -> None:
         parse_table(text, name="fuzz.tsv")
     except UserError as error:
         assert "fuzz.tsv" in error.message
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(cells, min_size=1, max_size=10), max_size=4), st.sampled_from(COLUMNS))
+def test_fuzzed_claim_files_give_user_errors_before_any_reasoning(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], dropped: str
+) -> None:
+    """A claims file missing a required column (or with bad rows) fails in the reader: a
+    UserError naming the file, never a traceback and never a reasoner run."""
+    from mnkg.kg.audit import audit_file
+
+    header = [c for c in COLUMNS if c != dropped]
+    if dropped not in {"subject", "predicate", "object", "evidence", "source", "curator", "date"}:
+        header = [*header, "bogus"]
+    path = tmp_path_factory.mktemp("claims") / "claims.tsv"
+    path.write_text("\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows))
+    with pytest.raises(UserError) as caught:
+        audit_file(path)
+    assert str(path) in caught.value.message
