@@ -23,8 +23,12 @@ ROUTERS: list[str] = [
     "mnkg.api.routes.sparql",
     "mnkg.api.routes.graph_store",
     "mnkg.api.routes.mappings",
-    "mnkg.api.routes.queries", "mnkg.api.routes.terms", "mnkg.api.routes.search",
-    "mnkg.api.routes.conditions", "mnkg.api.routes.localize", "mnkg.api.routes.version",
+    "mnkg.api.routes.queries",
+    "mnkg.api.routes.terms",
+    "mnkg.api.routes.search",
+    "mnkg.api.routes.conditions",
+    "mnkg.api.routes.localize",
+    "mnkg.api.routes.version",
     "mnkg.api.routes.page",
 ]
 """Modules each exposing ``router`` (an APIRouter), included in this order."""
