@@ -14,35 +14,38 @@ frequency and evidence of each matched sign), or ``all``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import MutableMapping
 from typing import Any, Literal
 
 from mnkg.kg.errors import UserError
-from mnkg.kg.lookup import select, term_id, text, values_block
+from mnkg.kg.iris import MNKG_TERM
+from mnkg.kg.lookup import association_details, cached, select, term_id, text, values_block
 from mnkg.kg.store import Store
 
 Pattern = Literal["UMN", "LMN", "mixed"]
 PATTERNS: tuple[str, ...] = ("UMN", "LMN", "mixed")
 SOURCES: tuple[str, ...] = ("mnkg", "hpo", "all")
+LESION_CLASSES = (MNKG_TERM + "00001", MNKG_TERM + "00004", MNKG_TERM + "00009")
+"""Lesion, disorder grouping and pitfall classes have signs or sites but are not conditions."""
 
-_CURATED = """
-SELECT DISTINCT ?condition ?level ?kind ?item WHERE {
-  VALUES (?level ?signGroup ?siteGroup) {
-    ("UMN" mnkg:0000300 mnkg:0000202) ("LMN" mnkg:0000301 mnkg:0000205)
-  }
-  {
-    GRAPH mg:redundant { ?condition obo:RO_0002200 ?signGroup ; obo:RO_0002200 ?item .
-                         ?item rdfs:subClassOf ?signGroup . }
-    FILTER(STRSTARTS(STR(?item), STR(obo:HP_)))
-    BIND("sign" AS ?kind)
-  } UNION {
-    GRAPH mg:nonredundant { ?condition obo:RO_0004026 ?item . }
-    GRAPH mg:redundant { ?item rdfs:subClassOf ?siteGroup . }
-    BIND("site" AS ?kind)
-  }
-  GRAPH mg:redundant { ?condition obo:RO_0004026 ?anywhere . }
-  FILTER(!STRSTARTS(STR(?condition), STR(mnkg:00001)))
+_CURATED_SIGNS = """
+SELECT DISTINCT ?condition ?level ?item WHERE {
+  VALUES (?level ?signGroup) { ("UMN" mnkg:0000300) ("LMN" mnkg:0000301) }
+  GRAPH mg:redundant { ?item rdfs:subClassOf ?signGroup . ?condition obo:RO_0002200 ?item . }
+  FILTER(STRSTARTS(STR(?item), STR(obo:HP_)))
 }
 """
+_CURATED_SITES = """
+SELECT DISTINCT ?condition ?level ?item WHERE {
+  VALUES (?level ?siteGroup) { ("UMN" mnkg:0000202) ("LMN" mnkg:0000205) }
+  GRAPH mg:redundant { ?item rdfs:subClassOf ?siteGroup . }
+  GRAPH mg:nonredundant { ?condition obo:RO_0004026 ?item . }
+}
+"""
+_LOCATED = """
+SELECT DISTINCT ?condition WHERE { GRAPH mg:redundant { ?condition obo:RO_0004026 ?site } }
+"""
+"""Conditions are the classes with a location (lesion classes use 'located in' instead)."""
 
 _CURATED_EVIDENCE = """
 SELECT ?subject ?object ?eco ?source ?pub WHERE {
@@ -50,7 +53,7 @@ SELECT ?subject ?object ?eco ?source ?pub WHERE {
   GRAPH mg:kg {
     ?a biolink:subject ?subject ; biolink:object ?object ;
        biolink:predicate ?predicate .
-    VALUES ?predicate { obo:RO_0002200 obo:RO_0004026 }
+    FILTER(?predicate IN (obo:RO_0002200, obo:RO_0004026))
     OPTIONAL { ?a biolink:has_evidence ?eco }
     OPTIONAL { ?a biolink:primary_knowledge_source ?source }
     OPTIONAL { ?a biolink:publications ?pub }
@@ -61,17 +64,11 @@ SELECT ?subject ?object ?eco ?source ?pub WHERE {
 """
 
 _HPO = """
-SELECT ?condition ?level ?item ?eco ?freq ?freqTerm ?pub WHERE {
+SELECT ?condition ?level ?item ?a WHERE {
   VALUES (?level ?signGroup) { ("UMN" mnkg:0000300) ("LMN" mnkg:0000301) }
   GRAPH mg:hpo-bridge { ?item rdfs:subClassOf ?signGroup }
   GRAPH mg:hpo-annotations {
-    ?condition obo:RO_0002200 ?item .
-    ?a biolink:subject ?condition ; biolink:object ?item ; biolink:predicate obo:RO_0002200 .
-    FILTER NOT EXISTS { ?a biolink:negated true }
-    OPTIONAL { ?a biolink:has_evidence ?eco }
-    OPTIONAL { ?a mnkgv:frequency_value ?freq }
-    OPTIONAL { ?a biolink:frequency_qualifier ?freqTerm }
-    OPTIONAL { ?a biolink:publications ?pub }
+    ?a biolink:object ?item . ?a biolink:subject ?condition . ?a biolink:predicate obo:RO_0002200 .
   }
 }
 """
@@ -101,7 +98,13 @@ def _matches(pattern: str, levels: set[str]) -> bool:
     return pattern in levels
 
 
-def conditions_by_pattern(store: Store, pattern: str, *, source: str = "mnkg") -> dict[str, Any]:
+def conditions_by_pattern(
+    store: Store,
+    pattern: str,
+    *,
+    source: str = "mnkg",
+    cache: MutableMapping[Any, Any] | None = None,
+) -> dict[str, Any]:
     """``{"pattern", "conditions": [{"id", "label", "xrefs", "patterns", "evidence"}]}``.
 
     ``pattern`` is UMN, LMN (conditions having that level, possibly among others) or mixed
@@ -110,6 +113,12 @@ def conditions_by_pattern(store: Store, pattern: str, *, source: str = "mnkg") -
     annotations, the frequency and evidence of each annotation.
     """
     pattern, source = _check(pattern, source)
+    return cached(
+        cache, f"conditions:{pattern}:{source}", store, lambda: _answer(store, pattern, source)
+    )
+
+
+def _answer(store: Store, pattern: str, source: str) -> dict[str, Any]:
     levels: dict[str, set[str]] = defaultdict(set)
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
     origin: dict[str, str] = {}
@@ -147,13 +156,17 @@ def _curated(
     evidence: dict[str, list[dict[str, Any]]],
     origin: dict[str, str],
 ) -> None:
-    rows = select(store, _CURATED)
+    located = {row["condition"].value for row in select(store, _LOCATED)}
+    rows = [(row, "sign") for row in select(store, _CURATED_SIGNS)]
+    rows += [(row, "site") for row in select(store, _CURATED_SITES)]
     items: dict[tuple[str, str, str], str] = {}
-    for row in rows:
+    for row, kind in rows:
         condition = row["condition"].value
+        if condition not in located or condition.startswith(LESION_CLASSES):
+            continue
         levels[condition].add(row["level"].value)
         origin.setdefault(condition, "mnkg")
-        items[(condition, row["item"].value, row["level"].value)] = row["kind"].value
+        items[(condition, row["item"].value, row["level"].value)] = kind
     provenance = _provenance(store, {c for c, _, _ in items})
     names = _labels(store, {i for _, i, _ in items})
     for (condition, item, level), kind in items.items():
@@ -191,8 +204,13 @@ def _hpo(
     evidence: dict[str, list[dict[str, Any]]],
     origin: dict[str, str],
 ) -> None:
+    rows = select(store, _HPO)
+    details = association_details(store, {row["a"].value for row in rows})
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in select(store, _HPO):
+    for row in rows:
+        found = details.get(row["a"].value, {})
+        if found.get("negated") or found.get("frequency") == 0.0:
+            continue  # a NOT annotation or a zero frequency: the sign is absent
         condition, item, level = row["condition"].value, row["item"].value, row["level"].value
         levels[condition].add(level)
         origin.setdefault(condition, "hpo")
@@ -200,15 +218,13 @@ def _hpo(
             (condition, item, level),
             {"eco": set(), "pub": set(), "freq": None, "freqTerm": None},
         )
-        if row["eco"] is not None:
-            entry["eco"].add(term_id(row["eco"]))
-        if row["pub"] is not None:
-            entry["pub"].add(term_id(row["pub"]))
-        if row["freq"] is not None:
-            value = float(row["freq"].value)
+        entry["eco"].update(found.get("has_evidence", ()))
+        entry["pub"].update(found.get("publications", ()))
+        if found.get("frequency") is not None:
+            value = found["frequency"]
             entry["freq"] = value if entry["freq"] is None else max(entry["freq"], value)
-        if row["freqTerm"] is not None:
-            entry["freqTerm"] = term_id(row["freqTerm"])
+        if found.get("frequency_term"):
+            entry["freqTerm"] = found["frequency_term"]
     names = _labels(store, {i for _, i, _ in merged})
     for (condition, item, level), entry in merged.items():
         evidence[condition].append(

@@ -37,7 +37,16 @@ from typing import Any, Literal
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.identifiers import expand
-from mnkg.kg.lookup import HP_BASE, LMN_SIGN, OTHER_SIGN, UMN_SIGN, labels, select, term_id
+from mnkg.kg.lookup import (
+    HP_BASE,
+    LMN_SIGN,
+    OTHER_SIGN,
+    UMN_SIGN,
+    cached,
+    labels,
+    select,
+    term_id,
+)
 from mnkg.kg.similarity import AnnotationIndex, Score
 from mnkg.kg.store import Store
 
@@ -66,8 +75,13 @@ TONE_AND_REFLEX_LMN = (
 
 _PARENTS = """
 SELECT DISTINCT ?t ?p WHERE {
-  ?t rdfs:subClassOf ?p .
-  FILTER(isIRI(?p))
+  {
+    GRAPH ?g { ?t rdfs:subClassOf ?p }
+    FILTER(?g IN (mg:hpo, mg:imports, mg:ontology, mg:inferred) && isIRI(?p))
+  } UNION {
+    VALUES ?p { mnkg:0000300 mnkg:0000301 mnkg:0000302 }
+    ?t rdfs:subClassOf ?p .
+  }
   FILTER(STRSTARTS(STR(?t), STR(obo:HP_)) || STRSTARTS(STR(?t), STR(mnkg:00003)))
   FILTER(STRSTARTS(STR(?p), STR(obo:HP_)) || STRSTARTS(STR(?p), STR(mnkg:00003)))
 }"""
@@ -108,10 +122,6 @@ _SEE_ALSO_THEME = {
     "https://w3id.org/mnkg/MNKG_0000101": "shock",
 }
 """A pitfall class's ``rdfs:seeAlso`` names what it is about (ontology/mnkg-edit.ttl)."""
-_FINGERPRINT = """
-SELECT (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE {
-  { GRAPH mg:kg { ?s ?p ?o } } UNION { ?ontology owl:versionIRI ?v }
-}"""
 
 
 @dataclass
@@ -127,7 +137,7 @@ class LocalizeRequest:
     limit: int = 10
 
 
-def _resolve_sign(store: Store, value: str) -> str:
+def _resolve_sign(store: Store, value: str, cache: MutableMapping[Any, Any] | None = None) -> str:
     """The IRI of a sign given as an HPO CURIE/IRI or as an HPO label or synonym."""
     from mnkg.kg.search import find
     from mnkg.kg.terms import resolve_known
@@ -137,13 +147,13 @@ def _resolve_sign(store: Store, value: str) -> str:
         raise UserError("empty sign: give an HPO ID (HP:0002380) or an HPO label")
     looks_like_id = ":" in text and " " not in text.split(":", 1)[0]
     if looks_like_id or text.startswith(("http://", "https://")):
-        node = resolve_known(store, text)
+        node = resolve_known(store, text, cache=cache)
         if not node.value.startswith((HP_BASE, MNKG_SIGN_BASE)):
             raise UserError(f"{text!r} is not an HPO sign ({term_id(node)})")
         return node.value
     hits = [
         h
-        for h in find(store, text)
+        for h in find(store, text, cache=cache)
         if h.match_type.startswith("exact") and expand(h.id).startswith((HP_BASE, MNKG_SIGN_BASE))
     ]
     if len(hits) == 1 or (hits and hits[0].match_type == "exact label"):
@@ -153,21 +163,12 @@ def _resolve_sign(store: Store, value: str) -> str:
             f"the sign {text!r} names several HPO terms; give an ID",
             detail={"candidates": [{"id": h.id, "label": h.label} for h in hits[:10]]},
         )
-    close = [{"id": h.id, "label": h.label} for h in find(store, text, prefix="HP")[:5]]
+    close = [
+        {"id": h.id, "label": h.label} for h in find(store, text, prefix="HP", cache=cache)[:5]
+    ]
     raise UserError(
         f"no HPO sign is called {text!r}; give an HPO ID or an exact label",
         detail={"suggestions": close},
-    )
-
-
-def _fingerprint(store: Store) -> tuple[Any, ...]:
-    row = select(store, _FINGERPRINT)[0]
-    return (
-        getattr(store, "descriptor", ""),
-        id(store),
-        frozenset(store.named_graphs()),
-        row["n"].value if row["n"] is not None else "",
-        row["version"].value if row["version"] is not None else "",
     )
 
 
@@ -197,17 +198,10 @@ def build_index(store: Store, source: str) -> AnnotationIndex:
 
 
 def cached_index(
-    store: Store, source: str, cache: MutableMapping[Any, AnnotationIndex] | None
+    store: Store, source: str, cache: MutableMapping[Any, Any] | None
 ) -> AnnotationIndex:
     """:func:`build_index`, kept in ``cache`` until the store's content changes."""
-    if cache is None:
-        return build_index(store, source)
-    key = (source, _fingerprint(store))
-    index = cache.get(key)
-    if index is None:
-        cache.clear()
-        index = cache[key] = build_index(store, source)
-    return index
+    return cached(cache, f"annotations:{source}", store, lambda: build_index(store, source))
 
 
 def _pitfall_classes(store: Store) -> dict[str, dict[str, Any]]:
@@ -271,7 +265,7 @@ def localize(
     store: Store,
     request: LocalizeRequest,
     *,
-    cache: MutableMapping[Any, AnnotationIndex] | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """Localize the lesion and rank the conditions for ``request`` (see the module docstring)."""
     if not request.signs:
@@ -284,8 +278,8 @@ def localize(
         raise UserError("age_months must be between 0 and 1500")
     if not 1 <= request.limit <= 100:
         raise UserError("limit must be between 1 and 100")
-    present = list(dict.fromkeys(_resolve_sign(store, s) for s in request.signs))
-    absent = list(dict.fromkeys(_resolve_sign(store, s) for s in request.absent))
+    present = list(dict.fromkeys(_resolve_sign(store, s, cache) for s in request.signs))
+    absent = list(dict.fromkeys(_resolve_sign(store, s, cache) for s in request.absent))
     both = set(present) & set(absent)
     if both:
         shown = ", ".join(str(term_id(_named(t))) for t in sorted(both))

@@ -7,8 +7,8 @@ resolution of the IDs users type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from typing import Any, TypeVar
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
@@ -78,6 +78,98 @@ def resolve_id(value: str) -> NamedNode:
     return resolve_term(value.strip())
 
 
+_FINGERPRINT = """
+SELECT (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE {
+  { GRAPH mg:kg { ?s ?p ?o } } UNION { ?ontology owl:versionIRI ?v }
+}"""
+
+T = TypeVar("T")
+
+
+def fingerprint(store: Store) -> tuple[Any, ...]:
+    """What changes when the store's content is replaced: its graphs, KG size, versionIRI."""
+    row = select(store, _FINGERPRINT)[0]
+    return (
+        getattr(store, "descriptor", ""),
+        id(store),
+        frozenset(store.named_graphs()),
+        text(row["n"]),
+        text(row["version"]),
+    )
+
+
+def cached(
+    cache: MutableMapping[Any, Any] | None,
+    name: str,
+    store: Store,
+    build: Callable[[], T],
+) -> T:
+    """``build()``, kept in ``cache`` under ``name`` until the store's content changes.
+
+    The cache is a plain dict the caller owns (the API keeps one per app in ``app.state``);
+    with None nothing is kept.
+    """
+    if cache is None:
+        return build()
+    key = fingerprint(store)
+    entry = cache.get(name)
+    if entry is not None and entry[0] == key:
+        return entry[1]  # type: ignore[no-any-return]
+    value = build()
+    cache[name] = (key, value)
+    return value
+
+
+_ASSOCIATION = """
+SELECT ?a ?p ?o WHERE {
+  %s
+  ?a ?p ?o .
+  FILTER(?p IN (
+    biolink:has_evidence, biolink:publications, biolink:primary_knowledge_source, biolink:negated,
+    mnkgv:curation_status, mnkgv:source_pointer, mnkgv:frequency_value, biolink:frequency_qualifier
+  ))
+}"""
+
+
+def association_details(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Evidence, publications, sources, status, negation and frequency of association nodes.
+
+    Read with ``?a ?p ?o`` and a FILTER on the properties over chunks of IRIs: with oxigraph
+    0.5 this is the fast form (a VALUES on the properties, or OPTIONALs, scan far more).
+    """
+    wanted = sorted(set(nodes))
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 5000):
+        chunk = wanted[start : start + 5000]
+        for row in select(store, _ASSOCIATION % values_block("a", chunk)):
+            entry = out.setdefault(
+                row["a"].value,
+                {"has_evidence": [], "publications": [], "sources": [], "status": None},
+            )
+            prop = row["p"].value.rsplit("/", 1)[-1]
+            value = row["o"]
+            if prop == "has_evidence":
+                entry["has_evidence"].append(term_id(value))
+            elif prop == "publications":
+                entry["publications"].append(term_id(value))
+            elif prop == "primary_knowledge_source":
+                entry["sources"].append(term_id(value))
+            elif prop == "negated":
+                entry["negated"] = text(value) in ("true", "1")
+            elif prop == "curation_status":
+                entry["status"] = text(value)
+            elif prop == "source_pointer":
+                entry["source_pointer"] = text(value)
+            elif prop == "frequency_value":
+                entry["frequency"] = float(value.value)
+            elif prop == "frequency_qualifier":
+                entry["frequency_term"] = term_id(value)
+    for entry in out.values():
+        for key in ("has_evidence", "publications", "sources"):
+            entry[key] = sorted(set(entry[key]))
+    return out
+
+
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """rdfs:label of each IRI that has one (one label each, the smallest if several)."""
     wanted = sorted(set(iris))
@@ -97,6 +189,9 @@ __all__ = [
     "OTHER_SIGN",
     "PREFIXES",
     "UMN_SIGN",
+    "association_details",
+    "cached",
+    "fingerprint",
     "labels",
     "resolve_id",
     "select",

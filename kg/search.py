@@ -1,10 +1,12 @@
 """Label and synonym search over every term of the graph, exact matches first, paged by cursor.
 
-One SPARQL query finds the labels and OBO synonyms containing the text (case-insensitive; the
-text is bound as a literal, never pasted into the query); matches are ranked: exact label,
-exact synonym, label prefix, synonym prefix, word prefix, then any substring; ties go to the
-shorter text, then the ID. The cursor is opaque (base64 of the query and the offset), so a
-client simply passes ``next_cursor`` back.
+The labels and OBO synonyms of every term are read with SPARQL (one query per kind, so each
+stays under the store's result limit) into a :class:`LabelIndex`; a search is then a
+case-insensitive substring match over it, ranked: exact label, exact synonym, label prefix,
+synonym prefix, word prefix, then any substring; ties go to the shorter text, then the ID. The
+API keeps the index per app until the store's content changes (:func:`mnkg.kg.lookup.cached`),
+so a search costs milliseconds instead of a scan of every literal. The cursor is opaque (base64
+of the query and the offset), so a client simply passes ``next_cursor`` back.
 """
 
 from __future__ import annotations
@@ -13,33 +15,68 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from mnkg.kg.errors import UserError
-from mnkg.kg.identifiers import expand
 from mnkg.kg.iris import STATEMENT_BASE
-from mnkg.kg.lookup import labels, select, term_id
+from mnkg.kg.lookup import cached, select, term_id
 from mnkg.kg.store import Store
 
 MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
-_SEARCH = """
-SELECT ?term ?text ?kind WHERE {
-  VALUES (?p ?kind) {
-    (rdfs:label "label") (oboInOwl:hasExactSynonym "exact synonym")
-    (oboInOwl:hasRelatedSynonym "related synonym") (oboInOwl:hasNarrowSynonym "narrow synonym")
-    (oboInOwl:hasBroadSynonym "broad synonym") (skos:prefLabel "label") (skos:altLabel "synonym")
-  }
+_TEXTS = """
+SELECT ?term ?text WHERE {
   ?term ?p ?text .
-  FILTER(isIRI(?term) && !STRSTARTS(STR(?term), ?statementBase))
-  FILTER(CONTAINS(LCASE(STR(?text)), ?q))
+  FILTER(isIRI(?term) && isLiteral(?text) && !STRSTARTS(STR(?term), ?statementBase))
+}"""
+KINDS: dict[str, tuple[str, ...]] = {
+    "label": (
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+    ),
+    "exact synonym": ("http://www.geneontology.org/formats/oboInOwl#hasExactSynonym",),
+    "related synonym": (
+        "http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym",
+        "http://www.w3.org/2004/02/skos/core#altLabel",
+    ),
+    "narrow synonym": ("http://www.geneontology.org/formats/oboInOwl#hasNarrowSynonym",),
+    "broad synonym": ("http://www.geneontology.org/formats/oboInOwl#hasBroadSynonym",),
 }
-"""
+
+
+@dataclass(frozen=True, slots=True)
+class LabelIndex:
+    """Every (term IRI, text, kind) of the graph, with the text lower-cased for matching."""
+
+    entries: tuple[tuple[str, str, str, str], ...]
+    """(iri, text, lowered text, kind)."""
+    label_of: dict[str, str]
+
+    @classmethod
+    def build(cls, store: Store) -> LabelIndex:
+        """Read the labels and synonyms with one SELECT per property."""
+        entries: dict[tuple[str, str, str], None] = {}
+        label_of: dict[str, str] = {}
+        for kind, properties in KINDS.items():
+            for prop in properties:
+                rows = select(
+                    store,
+                    _TEXTS,
+                    {"p": NamedNode(prop), "statementBase": Literal(STATEMENT_BASE)},
+                )
+                for row in rows:
+                    iri, value = row["term"].value, row["text"].value
+                    entries[(iri, value, kind)] = None
+                    if kind == "label":
+                        label_of[iri] = min(label_of.get(iri, value), value)
+        return cls(tuple((i, v, " ".join(v.split()).lower(), k) for i, v, k in entries), label_of)
+
 
 _RANKS = {
     "exact label": 0,
@@ -71,8 +108,7 @@ class Hit:
         }
 
 
-def _match_type(query: str, text: str, kind: str) -> str:
-    lowered = text.lower()
+def _match_type(query: str, lowered: str, kind: str) -> str:
     is_label = kind == "label"
     if lowered == query:
         return "exact label" if is_label else "exact synonym"
@@ -83,25 +119,25 @@ def _match_type(query: str, text: str, kind: str) -> str:
     return "substring"
 
 
-def find(store: Store, query: str, *, prefix: str | None = None) -> list[Hit]:
+def find(
+    store: Store,
+    query: str,
+    *,
+    prefix: str | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
+) -> list[Hit]:
     """Every term whose label or synonym contains ``query``, best match first."""
     wanted = " ".join(query.split()).lower()
     if not wanted:
         raise UserError("empty search text: give q=<text>")
     if len(wanted) > MAX_QUERY_CHARS:
         raise UserError(f"search text longer than {MAX_QUERY_CHARS} characters")
-    rows = select(
-        store,
-        _SEARCH,
-        {"q": Literal(wanted), "statementBase": Literal(STATEMENT_BASE)},
-    )
+    index = cached(cache, "labels", store, lambda: LabelIndex.build(store))
     best: dict[str, tuple[int, int, str, str, str]] = {}
-    label_of: dict[str, str] = {}
-    for row in rows:
-        iri, text, kind = row["term"].value, row["text"].value, row["kind"].value
-        if kind == "label":
-            label_of[iri] = min(label_of.get(iri, text), text)
-        match_type = _match_type(wanted, text, kind)
+    for iri, text, lowered, kind in index.entries:
+        if wanted not in lowered:
+            continue
+        match_type = _match_type(wanted, lowered, kind)
         key = (_RANKS[match_type], len(text), text, match_type, kind)
         if iri not in best or key < best[iri]:
             best[iri] = key
@@ -110,7 +146,7 @@ def find(store: Store, query: str, *, prefix: str | None = None) -> list[Hit]:
         curie = str(term_id(_named(iri)))
         if prefix and curie.partition(":")[0].upper() != prefix.upper():
             continue
-        hits.append(Hit(curie, label_of.get(iri, text), text, match_type, kind))
+        hits.append(Hit(curie, index.label_of.get(iri, text), text, match_type, kind))
     hits.sort(key=lambda h: (_RANKS[h.match_type], len(h.matched), h.label.lower(), h.id))
     return hits
 
@@ -148,21 +184,15 @@ def search(
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
     prefix: str | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """One page of search results: ``{"query", "total", "results", "next_cursor"}``."""
     if not 1 <= limit <= MAX_LIMIT:
         raise UserError(f"limit must be between 1 and {MAX_LIMIT}")
     key = f"{prefix or ''}|{query}"
     offset = decode_cursor(cursor, key) if cursor else 0
-    hits = find(store, query, prefix=prefix)
+    hits = find(store, query, prefix=prefix, cache=cache)
     page = hits[offset : offset + limit]
-    names = labels(store, [expand(h.id) for h in page if ":" in h.id and "://" not in h.id])
-    page = [
-        Hit(h.id, names.get(expand(h.id), h.label), h.matched, h.match_type, h.kind)
-        if ":" in h.id and "://" not in h.id
-        else h
-        for h in page
-    ]
     following = offset + limit
     return {
         "query": query,
@@ -172,4 +202,14 @@ def search(
     }
 
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "Hit", "decode_cursor", "encode_cursor", "find", "search"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "KINDS",
+    "MAX_LIMIT",
+    "Hit",
+    "LabelIndex",
+    "decode_cursor",
+    "encode_cursor",
+    "find",
+    "search",
+]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import MutableMapping
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode
@@ -19,7 +19,7 @@ from pyoxigraph import Literal, NamedNode
 from mnkg.kg.errors import NotFound, UserError
 from mnkg.kg.identifiers import normalize
 from mnkg.kg.iris import Graph
-from mnkg.kg.lookup import labels, resolve_id, select, term_id, text
+from mnkg.kg.lookup import association_details, labels, resolve_id, select, term_id
 from mnkg.kg.store import Store
 
 EDGE_LIMIT = 200
@@ -37,18 +37,22 @@ SYNONYMS = {
     OIO + "hasBroadSynonym": "broad",
 }
 ASSERTED_GRAPHS = {Graph.ONTOLOGY, Graph.IMPORTS, Graph.HPO, Graph.KG}
-INFERRED_GRAPHS = {Graph.INFERRED, Graph.HPO_BRIDGE}
+INFERRED_GRAPHS = {Graph.INFERRED}
+"""HermiT's direct inferred subclass axioms (the redundant and bridge graphs hold closures)."""
 
 _EXISTS = "SELECT ?p WHERE { { ?term ?p ?o } UNION { ?s ?p ?term } } LIMIT 1"
 _LITERALS = "SELECT DISTINCT ?p ?o WHERE { ?term ?p ?o FILTER(isLiteral(?o)) }"
-_PARENTS = """
-SELECT DISTINCT ?other ?g WHERE {
-  GRAPH ?g { ?term rdfs:subClassOf ?other } FILTER(isIRI(?other))
-}"""
-_CHILDREN = """
-SELECT DISTINCT ?other ?g WHERE {
-  GRAPH ?g { ?other rdfs:subClassOf ?term } FILTER(isIRI(?other))
-}"""
+_HIERARCHY_GRAPHS = "mg:ontology, mg:imports, mg:hpo, mg:kg, mg:inferred"
+_PARENTS = f"""
+SELECT DISTINCT ?other ?g WHERE {{
+  GRAPH ?g {{ ?term rdfs:subClassOf ?other }}
+  FILTER(isIRI(?other) && ?g IN ({_HIERARCHY_GRAPHS}))
+}}"""
+_CHILDREN = f"""
+SELECT DISTINCT ?other ?g WHERE {{
+  GRAPH ?g {{ ?other rdfs:subClassOf ?term }}
+  FILTER(isIRI(?other) && ?g IN ({_HIERARCHY_GRAPHS}))
+}}"""
 _MAPPINGS = """
 SELECT DISTINCT ?mapped ?predicate ?direction WHERE {
   { GRAPH mg:mappings { ?term ?predicate ?mapped } BIND("outgoing" AS ?direction) }
@@ -72,16 +76,9 @@ SELECT DISTINCT ?predicate ?other ?a ?g WHERE {
     FILTER(?predicate != rdfs:subClassOf && isIRI(?other))
     BIND(mg:nonredundant AS ?g)
   } UNION {
-    GRAPH ?g { ?a biolink:subject ?other ; biolink:predicate ?predicate ; biolink:object ?term }
-  }
-}"""
-_ASSOCIATION = """
-SELECT ?a ?p ?o WHERE {
-  %s
-  ?a ?p ?o .
-  VALUES ?p {
-    biolink:has_evidence biolink:publications biolink:primary_knowledge_source biolink:negated
-    mnkgv:curation_status mnkgv:source_pointer mnkgv:frequency_value biolink:frequency_qualifier
+    GRAPH ?g {
+      ?a biolink:object ?term . ?a biolink:subject ?other . ?a biolink:predicate ?predicate
+    }
   }
 }"""
 
@@ -90,7 +87,9 @@ def _bind(node: NamedNode) -> dict[str, NamedNode | Literal]:
     return {"term": node}
 
 
-def suggestions(store: Store, value: str, *, limit: int = 5) -> list[dict[str, str]]:
+def suggestions(
+    store: Store, value: str, *, limit: int = 5, cache: MutableMapping[Any, Any] | None = None
+) -> list[dict[str, str]]:
     """Terms close to an unknown ID or name: by label if it is text, by ID otherwise."""
     from mnkg.kg.search import find
 
@@ -101,7 +100,8 @@ def suggestions(store: Store, value: str, *, limit: int = 5) -> list[dict[str, s
     if curie is None:
         try:
             return [
-                {"id": h.id, "label": h.label} for h in find(store, value.replace("_", " "))[:limit]
+                {"id": h.id, "label": h.label}
+                for h in find(store, value.replace("_", " "), cache=cache)[:limit]
             ]
         except UserError:
             return []
@@ -127,16 +127,19 @@ def _iri_prefix(curie: str) -> str:
     return iri[: len(iri) - len(local)] if iri.endswith(local) else iri
 
 
-def resolve_known(store: Store, value: str) -> NamedNode:
+def resolve_known(
+    store: Store, value: str, *, cache: MutableMapping[Any, Any] | None = None
+) -> NamedNode:
     """The term an ID names, checked to be in the graph; NotFound with suggestions otherwise."""
     try:
         node = resolve_id(value)
     except NotFound as error:
         raise NotFound(
-            error.message, detail={"id": value, "suggestions": suggestions(store, value)}
+            error.message,
+            detail={"id": value, "suggestions": suggestions(store, value, cache=cache)},
         ) from None
     except UserError as error:
-        hits = suggestions(store, value)
+        hits = suggestions(store, value, cache=cache)
         if hits:
             raise NotFound(
                 f"{value!r} is not an ID the graph knows ({error.message})",
@@ -146,7 +149,10 @@ def resolve_known(store: Store, value: str) -> NamedNode:
     if not select(store, _EXISTS, _bind(node)):
         raise NotFound(
             f"{term_id(node)} is not in the graph",
-            detail={"id": value, "suggestions": suggestions(store, str(term_id(node)))},
+            detail={
+                "id": value,
+                "suggestions": suggestions(store, str(term_id(node)), cache=cache),
+            },
         )
     return node
 
@@ -172,42 +178,6 @@ def _hierarchy(store: Store, query: str, node: NamedNode) -> list[dict[str, Any]
     return out
 
 
-def _provenance(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
-    from mnkg.kg.lookup import values_block
-
-    wanted = sorted(set(nodes))
-    out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        for row in select(store, _ASSOCIATION % values_block("a", chunk)):
-            entry = out.setdefault(
-                row["a"].value,
-                {"has_evidence": [], "publications": [], "sources": [], "status": None},
-            )
-            prop = row["p"].value.rsplit("/", 1)[-1]
-            value = row["o"]
-            if prop == "has_evidence":
-                entry["has_evidence"].append(term_id(value))
-            elif prop == "publications":
-                entry["publications"].append(term_id(value))
-            elif prop == "primary_knowledge_source":
-                entry["sources"].append(term_id(value))
-            elif prop == "negated":
-                entry["negated"] = text(value) in ("true", "1")
-            elif prop == "curation_status":
-                entry["status"] = text(value)
-            elif prop == "source_pointer":
-                entry["source_pointer"] = text(value)
-            elif prop == "frequency_value":
-                entry["frequency"] = float(value.value)
-            elif prop == "frequency_qualifier":
-                entry["frequency_term"] = term_id(value)
-    for entry in out.values():
-        for key in ("has_evidence", "publications", "sources"):
-            entry[key] = sorted(set(entry[key]))
-    return out
-
-
 def _edges(store: Store, query: str, node: NamedNode) -> tuple[list[dict[str, Any]], int]:
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -220,7 +190,7 @@ def _edges(store: Store, query: str, node: NamedNode) -> tuple[list[dict[str, An
             graphs[key].add(row["g"].value)
     total = len(grouped)
     keys = sorted(grouped)[:EDGE_LIMIT]
-    provenance = _provenance(store, [a for k in keys for a in grouped[k]])
+    provenance = association_details(store, [a for k in keys for a in grouped[k]])
     names = labels(store, {p for p, _ in keys} | {o for _, o in keys})
     edges = []
     for predicate, other in keys:
@@ -241,9 +211,11 @@ def _edges(store: Store, query: str, node: NamedNode) -> tuple[list[dict[str, An
     return edges, total
 
 
-def term_page(store: Store, value: str) -> dict[str, Any]:
+def term_page(
+    store: Store, value: str, *, cache: MutableMapping[Any, Any] | None = None
+) -> dict[str, Any]:
     """Everything the graph says about the term ``value`` names (see the module docstring)."""
-    node = resolve_known(store, value)
+    node = resolve_known(store, value, cache=cache)
     literals = select(store, _LITERALS, _bind(node))
     label = sorted(r["o"].value for r in literals if r["p"].value == RDFS_LABEL)
     definition = sorted(r["o"].value for r in literals if r["p"].value == DEFINITION)
@@ -286,7 +258,9 @@ def term_page(store: Store, value: str) -> dict[str, Any]:
     }
 
 
-def term_pages(store: Store, values: list[str]) -> dict[str, Any]:
+def term_pages(
+    store: Store, values: list[str], *, cache: MutableMapping[Any, Any] | None = None
+) -> dict[str, Any]:
     """Pages for a batch of IDs; unknown ones are listed in ``errors`` instead of failing all."""
     if not isinstance(values, list) or not values:
         raise UserError("give a non-empty list of IDs")
@@ -296,7 +270,7 @@ def term_pages(store: Store, values: list[str]) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     for value in values:
         try:
-            terms.append(term_page(store, value))
+            terms.append(term_page(store, value, cache=cache))
         except UserError as error:
             errors.append(
                 {

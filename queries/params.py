@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from pyoxigraph import Literal, NamedNode
 
-from mnkg.kg.errors import UserError
-from mnkg.kg.identifiers import expand, resolve
+from mnkg.kg.errors import NotFound, UserError
+from mnkg.kg.identifiers import expand, is_iri, resolve
 from mnkg.queries.registry import NamedQuery, Param
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -38,6 +38,15 @@ def resolve_term(value: str, *, what: str = "identifier") -> NamedNode:
     return NamedNode(expand(candidates[0]))
 
 
+def _plain_iri(text: str, where: str) -> NamedNode:
+    """An absolute IRI outside the prefix map (a source document, an association), checked."""
+    iri = text.strip().strip("<>")
+    try:
+        return NamedNode(iri)
+    except ValueError:
+        raise UserError(f"{where}: {text!r} is not a valid IRI") from None
+
+
 def to_term(param: Param, value: str) -> NamedNode | Literal:
     """One value as the RDF term its parameter's type asks for."""
     if not isinstance(value, str):
@@ -48,7 +57,10 @@ def to_term(param: Param, value: str) -> NamedNode | Literal:
         try:
             return resolve_term(text, what=where)
         except UserError as error:
-            raise type(error)(f"{where}: {error.message}", detail=error.detail) from None
+            if is_iri(text) and not isinstance(error, NotFound):
+                return _plain_iri(text, where)
+            # an unknown code is a bad value of this parameter: 400, whatever resolve said
+            raise UserError(f"{where}: {error.message}", detail=error.detail) from None
     if param.type == "integer":
         if not _INTEGER.match(text):
             raise UserError(f"{where}: {value!r} is not an integer")

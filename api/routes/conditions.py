@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from mnkg.api.deps import StoreDep
+from mnkg.api.routes.search import app_cache
 from mnkg.kg.conditions import conditions_by_pattern
 
 router = APIRouter(tags=["Conditions"])
@@ -49,6 +50,7 @@ router = APIRouter(tags=["Conditions"])
     },
 )
 def get_conditions(
+    request: Request,
     store: StoreDep,
     pattern: Annotated[
         Literal["UMN", "LMN", "mixed"],
@@ -68,7 +70,7 @@ def get_conditions(
     ] = "mnkg",
 ) -> dict[str, Any]:
     """Conditions whose signs or lesion sites put them at the level, with the evidence why."""
-    return conditions_by_pattern(store, pattern, source=source)
+    return conditions_by_pattern(store, pattern, source=source, cache=app_cache(request))
 
 
 __all__ = ["router"]

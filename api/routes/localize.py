@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from mnkg.api.deps import StoreDep
+from mnkg.api.routes.search import app_cache
 from mnkg.kg.localize import MAX_SIGNS, LocalizeRequest, localize
 
 router = APIRouter(tags=["Localization"])
@@ -128,9 +129,6 @@ def post_localize(
     ],
 ) -> dict[str, Any]:
     """Localization by the ontology's sign logic, pitfalls named, conditions ranked (Resnik)."""
-    cache = getattr(request.app.state, "localize_index", None)
-    if cache is None:
-        cache = request.app.state.localize_index = {}
     return localize(
         store,
         LocalizeRequest(
@@ -141,7 +139,7 @@ def post_localize(
             source=body.source,
             limit=body.limit,
         ),
-        cache=cache,
+        cache=app_cache(request),
     )
 
 

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from mnkg.api.deps import StoreDep
 from mnkg.kg.search import DEFAULT_LIMIT, MAX_LIMIT, search
 
 router = APIRouter(tags=["Search"])
+
+
+def app_cache(request: Request) -> dict[Any, Any]:
+    """The app's cache of indexes read from the store (labels, annotations).
+
+    Entries are keyed by the store's content (:func:`mnkg.kg.lookup.cached`), so a reload
+    of the store is picked up on the next request.
+    """
+    cache = getattr(request.app.state, "domain_cache", None)
+    if cache is None:
+        cache = request.app.state.domain_cache = {}
+    return cache
 
 
 @router.get(
@@ -39,6 +51,7 @@ router = APIRouter(tags=["Search"])
     },
 )
 def get_search(
+    request: Request,
     store: StoreDep,
     q: Annotated[
         str, Query(min_length=1, max_length=200, description="text to find", examples=["ALS"])
@@ -55,7 +68,7 @@ def get_search(
     ] = None,
 ) -> dict[str, Any]:
     """Terms whose label or synonym contains ``q`` (case-insensitive), best matches first."""
-    return search(store, q, limit=limit, cursor=cursor, prefix=prefix)
+    return search(store, q, limit=limit, cursor=cursor, prefix=prefix, cache=app_cache(request))
 
 
-__all__ = ["router"]
+__all__ = ["app_cache", "router"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Path
+from fastapi import APIRouter, Body, Path, Request
 from pydantic import BaseModel, Field
 
 from mnkg.api.deps import StoreDep
+from mnkg.api.routes.search import app_cache
 from mnkg.kg.terms import BATCH_LIMIT, term_page, term_pages
 
 router = APIRouter(tags=["Terms"])
@@ -89,6 +90,7 @@ class TermBatch(BaseModel):
     },
 )
 def get_term(
+    request: Request,
     store: StoreDep,
     id: Annotated[
         str,
@@ -100,7 +102,7 @@ def get_term(
     ],
 ) -> dict[str, Any]:
     """Everything the graph says about one term; parents and children marked asserted/inferred."""
-    return term_page(store, id)
+    return term_page(store, id, cache=app_cache(request))
 
 
 @router.post(
@@ -122,11 +124,12 @@ def get_term(
     },
 )
 def post_terms(
+    request: Request,
     store: StoreDep,
     batch: Annotated[TermBatch, Body(examples=[{"ids": ["MONDO:0004976", "HP:0002380"]}])],
 ) -> dict[str, Any]:
     """Pages of every known ID; unknown or malformed IDs are listed in ``errors``."""
-    return term_pages(store, batch.ids)
+    return term_pages(store, batch.ids, cache=app_cache(request))
 
 
 __all__ = ["router"]

@@ -39,16 +39,25 @@ def print_json(data: Any) -> None:
 def print_table(
     columns: Sequence[str], rows: Sequence[dict[str, Any]], *, title: str | None = None
 ) -> None:
-    """A rich table (plain text when stdout is not a terminal)."""
+    """A rich table on a terminal; tab-separated lines when stdout is a pipe or a file."""
+    import sys
+
+    cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    if not sys.stdout.isatty():
+        if title:
+            typer.echo(f"# {title}")
+        for line in [list(columns), *cells]:
+            typer.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in line))
+        return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console(soft_wrap=False).print(table)
+    for line in cells:
+        table.add_row(*line)
+    Console().print(table)
 
 
 def parse_params(values: Sequence[str]) -> dict[str, str]:
