@@ -190,6 +190,35 @@ def _default_mappings() -> Sequence[MappingTriple]:
     return load_mappings()
 
 
+def lookup_keys(text: str) -> list[str] | None:
+    """The canonical CURIEs :func:`resolve` looks ``text`` up as; None for a code with no prefix.
+
+    Usually one CURIE; an unqualified ICD-10 code gives its ICD10CM and ICD10WHO forms (those that
+    are well formed). Raises :class:`UserError` for an empty, malformed or unknown-prefix ID.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise UserError("empty identifier")
+    stripped = text.strip()
+    prefixed = _SEPARATOR.match(stripped)
+    if (
+        not is_iri(stripped)
+        and prefixed is None
+        and not re.match(r"^[A-Za-z][A-Za-z0-9]*_\S+$", stripped)
+    ):
+        return None
+    if prefixed is not None and prefixed.group(1).lower() in GENERIC_ICD10:
+        keys = []
+        for prefix in ("ICD10CM", "ICD10WHO"):
+            try:
+                keys.append(f"{prefix}:{_check_local(prefix, prefixed.group(2), text)}")
+            except UserError:
+                continue
+        if not keys:
+            raise UserError(f"malformed ICD-10 code {text!r}")
+        return keys
+    return [normalize(stripped)]
+
+
 def resolve(text: str, mappings: Iterable[Any] | None = None) -> list[str]:
     """The terms of our ontology a CURIE, IRI or external code stands for.
 
@@ -205,17 +234,12 @@ def resolve(text: str, mappings: Iterable[Any] | None = None) -> list[str]:
     Raises :class:`UserError` for a malformed ID or unknown prefix, :class:`NotFound` for a
     well-formed external code that nothing maps.
     """
-    if not isinstance(text, str) or not text.strip():
-        raise UserError("empty identifier")
+    keys = lookup_keys(text)
+    if keys is not None and keys[0].partition(":")[0] in OUR_PREFIXES:
+        return [keys[0]]
     rows = _as_triples(_default_mappings() if mappings is None else mappings)
-    stripped = text.strip()
-    bare = (
-        not is_iri(stripped)
-        and _SEPARATOR.match(stripped) is None
-        and not re.match(r"^[A-Za-z][A-Za-z0-9]*_\S+$", stripped)
-    )
-    if bare:
-        wanted_local = stripped.lower()
+    if keys is None:
+        wanted_local = text.strip().lower()
         for predicate in (EXACT, XREF):
             found = {
                 r.subject_id
@@ -229,22 +253,7 @@ def resolve(text: str, mappings: Iterable[Any] | None = None) -> list[str]:
             f"{text!r} has no prefix and matches no mapped code; "
             "give PREFIX:ID, e.g. ICD10CM:G12.21"
         )
-    prefix_given = _SEPARATOR.match(stripped)
-    targets: list[str]
-    if prefix_given is not None and prefix_given.group(1).lower() in GENERIC_ICD10:
-        targets = []
-        for prefix in ("ICD10CM", "ICD10WHO"):
-            try:
-                targets.append(f"{prefix}:{_check_local(prefix, prefix_given.group(2), text)}")
-            except UserError:
-                continue
-        if not targets:
-            raise UserError(f"malformed ICD-10 code {text!r}")
-    else:
-        targets = [normalize(stripped)]
-    if targets[0].partition(":")[0] in OUR_PREFIXES:
-        return [targets[0]]
-    wanted = set(targets)
+    wanted = set(keys)
     for predicate in (EXACT, XREF):
         found = {
             r.subject_id for r in rows if r.predicate_id == predicate and r.object_id in wanted
@@ -266,6 +275,7 @@ __all__ = [
     "expand",
     "extended_prefix_map",
     "is_iri",
+    "lookup_keys",
     "normalize",
     "prefix_map",
     "resolve",

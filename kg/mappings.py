@@ -481,6 +481,7 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX sssom: <https://w3id.org/sssom/>
 SELECT ?s ?p ?o ?justification ?set ?provider ?slabel ?olabel WHERE {
+  %s
   GRAPH <%s> {
     ?axiom rdf:type owl:Axiom ;
       owl:annotatedSource ?s ;
@@ -495,13 +496,27 @@ SELECT ?s ?p ?o ?justification ?set ?provider ?slabel ?olabel WHERE {
 }"""
 
 
-def rows_from_store(store: Store) -> list[MappingRow]:
+def rows_from_store(
+    store: Store,
+    *,
+    subjects: Iterable[str] | None = None,
+    objects: Iterable[str] | None = None,
+) -> list[MappingRow]:
     """The mappings as the store's mappings graph holds them (what SPARQL users see).
 
     Built from the ``owl:Axiom`` annotations :func:`mappings_graph` writes, so the API answers
-    from the same triples a SPARQL query over :data:`Graph.MAPPINGS` would.
+    from the same triples a SPARQL query over :data:`Graph.MAPPINGS` would. ``subjects`` (our
+    terms) or ``objects`` (mapped codes), as CURIEs, restrict the rows read.
     """
-    result = store.query(_STORE_QUERY % Graph.MAPPINGS)
+    from pyoxigraph import Literal, NamedNode
+
+    values = ""
+    if subjects is not None:
+        terms = " ".join(str(NamedNode(identifiers.expand(c))) for c in sorted(set(subjects)))
+        values = f"VALUES ?s {{ {terms} }}"
+    elif objects is not None:
+        values = f"VALUES ?o {{ {' '.join(str(Literal(c)) for c in sorted(set(objects)))} }}"
+    result = store.query(_STORE_QUERY % (values, Graph.MAPPINGS))
     rows: list[MappingRow] = []
     for solution in result:  # type: ignore[union-attr]
 
@@ -523,6 +538,23 @@ def rows_from_store(store: Store) -> list[MappingRow]:
         )
     rows.sort(key=lambda r: (r.subject_id, r.predicate_id, r.object_id))
     return rows
+
+
+def rows_for(store: Store, text: str) -> list[MappingRow]:
+    """The rows :func:`mappings_of` needs to answer for ``text``, read with targeted queries.
+
+    A term of ours: its own rows. A prefixed code: the rows of the terms it maps to (found from
+    the code's rows first). A code with no prefix, or one nothing maps (for suggestions): all.
+    """
+    keys = identifiers.lookup_keys(text)
+    if keys is None:
+        return rows_from_store(store)
+    if keys[0].partition(":")[0] in identifiers.OUR_PREFIXES:
+        return rows_from_store(store, subjects=keys[:1])
+    code_rows = rows_from_store(store, objects=keys)
+    if not code_rows:
+        return rows_from_store(store)
+    return rows_from_store(store, subjects=identifiers.resolve(text, code_rows))
 
 
 def combined_metadata(rows: Sequence[MappingRow] | None = None) -> dict[str, Any]:
@@ -663,6 +695,7 @@ __all__ = [
     "prefix_context",
     "read_tsv",
     "render_tsv",
+    "rows_for",
     "rows_from_store",
     "sssom_files",
     "suggest",

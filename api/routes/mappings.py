@@ -46,7 +46,7 @@ def get_mappings(
     An ambiguous code lists every candidate in ``resolved``. A code nothing maps is a 404 whose
     ``detail.suggestions`` lists mapped codes that start alike.
     """
-    answer = mappings.mappings_of(id, mappings.rows_from_store(store), target)
+    answer = mappings.mappings_of(id, mappings.rows_for(store, id), target)
     if not answer["count"] and not _in_store(store, answer["resolved"]):
         raise NotFound(
             f"{', '.join(answer['resolved'])} is not a term of MNKG",

@@ -45,12 +45,17 @@ def _release(directory: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
-    store = MemoryStore(settings=settings)
-    store.load_release(_release(tmp_path_factory.mktemp("release")))
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MemoryStore]:
+    memory = MemoryStore(settings=Settings(data_dir=tmp_path_factory.mktemp("data")))
+    memory.load_release(_release(tmp_path_factory.mktemp("release")))
+    yield memory
+    memory.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(store: MemoryStore) -> Iterator[str]:
     assert ROUTER in ROUTERS
-    app = create_app(settings=settings, store=store)
+    app = create_app(settings=store.settings, store=store)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -63,7 +68,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture
@@ -171,3 +175,23 @@ def test_prefix_map_and_jsonld_context(client: httpx.Client) -> None:
     response = client.get("/context.jsonld")
     assert response.headers["content-type"].startswith("application/ld+json")
     assert json.loads(response.content)["@context"] == prefixes
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "ICD10CM:G12.21",
+        "icd10:G12.21",
+        "G12.21",
+        "UMLS:C0427055",
+        "UMLS:C0002736",
+        ALS,
+        "HP:0001324",
+    ],
+)
+def test_targeted_reads_answer_as_reading_every_mapping(store: MemoryStore, code: str) -> None:
+    everything = mappings.rows_from_store(store)
+    assert len(everything) == len(mappings.load_mappings())
+    assert mappings.mappings_of(code, mappings.rows_for(store, code)) == mappings.mappings_of(
+        code, everything
+    )
