@@ -39,6 +39,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from mnkg.kg import identifiers
+from mnkg.kg.audit_explain import Renderer, neighbourhood, refuting_axioms
 from mnkg.kg.curation import Statement, read_table
 from mnkg.kg.errors import UserError, ValidationFailed
 
@@ -148,134 +149,6 @@ class AuditReport:
             f"{counts[CONTRADICTED]} contradicted, {counts[UNSUPPORTED]} unsupported"
         )
         return "\n".join(lines)
-
-
-# --- rendering axioms ---------------------------------------------------------------------------
-
-
-class _Renderer:
-    """Manchester-like text for classes and axioms, with labels."""
-
-    def __init__(self, graph: RDFGraph) -> None:
-        self.graph = graph
-
-    def name(self, node: Node) -> str:
-        if isinstance(node, URIRef):
-            label = self.graph.value(node, RDFS.label)
-            curie = identifiers.converter().compress(str(node)) or str(node)
-            return f"{curie} '{label}'" if label is not None else curie
-        return self.expression(node)
-
-    def expression(self, node: Node) -> str:
-        g = self.graph
-        if isinstance(node, URIRef):
-            return self.name(node)
-        prop = g.value(node, OWL.onProperty)
-        if prop is not None:
-            for kind, word in ((OWL.someValuesFrom, "some"), (OWL.allValuesFrom, "only")):
-                filler = g.value(node, kind)
-                if filler is not None:
-                    return f"({self.name(prop)} {word} {self.expression(filler)})"
-            return f"({self.name(prop)} ...)"
-        for kind, word in ((OWL.intersectionOf, " and "), (OWL.unionOf, " or ")):
-            members = g.value(node, kind)
-            if members is not None:
-                return "(" + word.join(self.expression(m) for m in Collection(g, members)) + ")"
-        complement = g.value(node, OWL.complementOf)
-        if complement is not None:
-            return f"not {self.expression(complement)}"
-        return "(expression)"
-
-
-def _mentions(graph: RDFGraph, node: Node, limit: int = 200) -> set[Node]:
-    """Named classes and properties inside a class expression."""
-    found: set[Node] = set()
-    todo = [node]
-    while todo and len(found) < limit:
-        current = todo.pop()
-        if isinstance(current, URIRef):
-            found.add(current)
-            continue
-        for _, obj in graph.predicate_objects(current):
-            if isinstance(obj, URIRef | BNode) and obj != RDF.nil and obj not in found:
-                if isinstance(obj, URIRef) and obj.startswith(str(OWL)):
-                    continue
-                todo.append(obj)
-    return found
-
-
-def _refuting_axioms(
-    graph: RDFGraph, relevant: set[Node], predicate: Node | None, defined: Iterable[Node] = ()
-) -> list[str]:
-    """Axioms that can refute a claim whose terms (and their neighbourhood) are ``relevant``.
-
-    Disjointness between two relevant classes; closure (``only``) and negation (``not``)
-    axioms on relevant classes; the functional declaration of the predicate, with the
-    existential axioms on that predicate it acts on. A heuristic explanation (the terms'
-    neighbourhood), not a minimal justification.
-    """
-    render = _Renderer(graph)
-    functional = predicate is not None and (predicate, RDF.type, OWL.FunctionalProperty) in graph
-    axioms: set[str] = set()
-    for disjoint in graph.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(graph, graph.value(disjoint, OWL.members)))
-        if sum(1 for member in members if member in relevant) >= 2:
-            axioms.add("DisjointClasses: " + ", ".join(render.name(m) for m in members))
-    for one, other in graph.subject_objects(OWL.disjointWith):
-        if one in relevant and other in relevant:
-            axioms.add(f"{render.name(one)} DisjointWith {render.name(other)}")
-    for cls in relevant:
-        if not isinstance(cls, URIRef):
-            continue
-        for parent in graph.objects(cls, RDFS.subClassOf):
-            if not isinstance(parent, BNode):
-                continue
-            closure_or_negation = (
-                graph.value(parent, OWL.allValuesFrom) is not None
-                or graph.value(parent, OWL.complementOf) is not None
-            )
-            on_functional = functional and graph.value(parent, OWL.onProperty) == predicate
-            if closure_or_negation or on_functional:
-                axioms.add(f"{render.name(cls)} SubClassOf {render.expression(parent)}")
-    if functional:
-        axioms.add(f"FunctionalObjectProperty: {render.name(predicate)}")
-    for term in defined:  # the definitions of the claim's own terms
-        for expression in graph.objects(term, OWL.equivalentClass):
-            if isinstance(expression, BNode):
-                axioms.add(f"{render.name(term)} EquivalentTo {render.expression(expression)}")
-    return sorted(axioms)
-
-
-def _neighbourhood(
-    graph: RDFGraph, closure: dict[Node, set[Node]], terms: Iterable[Node]
-) -> set[Node]:
-    """The terms, their superclasses, the named classes in their class axioms, and theirs."""
-    relevant: set[Node] = set()
-    for term in terms:
-        relevant.add(term)
-        relevant |= _ancestors(closure, term)
-    fillers: set[Node] = set()
-    for cls in list(relevant):
-        for kind in (RDFS.subClassOf, OWL.equivalentClass):
-            for expression in graph.objects(cls, kind):
-                if isinstance(expression, BNode):
-                    fillers |= _mentions(graph, expression)
-    for filler in fillers:
-        relevant.add(filler)
-        relevant |= _ancestors(closure, filler)
-    return relevant
-
-
-def _ancestors(closure: dict[Node, set[Node]], start: Node) -> set[Node]:
-    seen: set[Node] = set()
-    todo = [start]
-    while todo:
-        node = todo.pop()
-        for parent in closure.get(node, ()):
-            if parent not in seen:
-                seen.add(parent)
-                todo.append(parent)
-    return seen
 
 
 # --- the audit ----------------------------------------------------------------------------------
@@ -470,7 +343,7 @@ def _decide_by_reasoner(
     closure: dict[Node, set[Node]],
     verdicts: dict[int, Verdict],
 ) -> None:
-    render = _Renderer(base)
+    render = Renderer(base)
     for index, claim, claim_iri, denial_iri in reasoned:
         verdict = verdicts[index]
         subject = URIRef(identifiers.expand(claim.subject))
@@ -489,7 +362,7 @@ def _decide_by_reasoner(
         )
         refuted = str(claim_iri) in unsat
         entailed = str(denial_iri) in unsat
-        relevant = _neighbourhood(base, closure, [subject, obj])
+        relevant = neighbourhood(base, closure, [subject, obj])
         if refuted:
             verdict.verdict = SUPPORTED if claim.negated else CONTRADICTED
             verdict.reasons.append(
@@ -497,7 +370,7 @@ def _decide_by_reasoner(
                 "ontology refutes the claim"
                 + (" (the claim is negated, so it is supported)" if claim.negated else "")
             )
-            verdict.axioms = _refuting_axioms(base, relevant, predicate, [subject, obj])
+            verdict.axioms = refuting_axioms(base, relevant, predicate, [subject, obj])
         elif entailed:
             verdict.verdict = CONTRADICTED if claim.negated else SUPPORTED
             verdict.reasons.append(
@@ -505,7 +378,7 @@ def _decide_by_reasoner(
                 + (" (the claim says it does not hold)" if claim.negated else "")
             )
             if claim.negated:
-                verdict.axioms = _refuting_axioms(base, relevant, predicate, [subject, obj])
+                verdict.axioms = refuting_axioms(base, relevant, predicate, [subject, obj])
 
 
 def audit_file(path: Path | str) -> AuditReport:
