@@ -75,20 +75,18 @@ TONE_AND_REFLEX_LMN = (
 
 _PARENTS = """
 SELECT DISTINCT ?t ?p WHERE {
-  {
-    GRAPH ?g { ?t rdfs:subClassOf ?p }
-    FILTER(?g IN (mg:hpo, mg:imports, mg:ontology, mg:inferred) && isIRI(?p))
-  } UNION {
-    VALUES ?p { mnkg:0000300 mnkg:0000301 mnkg:0000302 }
-    ?t rdfs:subClassOf ?p .
-  }
+  { GRAPH mg:hpo { ?t rdfs:subClassOf ?p } }
+  UNION { GRAPH mg:imports { ?t rdfs:subClassOf ?p } }
+  UNION { GRAPH mg:ontology { ?t rdfs:subClassOf ?p } }
+  UNION { GRAPH mg:inferred { ?t rdfs:subClassOf ?p } }
+  UNION { VALUES ?p { mnkg:0000300 mnkg:0000301 mnkg:0000302 } ?t rdfs:subClassOf ?p . }
+  FILTER(isIRI(?p))
   FILTER(STRSTARTS(STR(?t), STR(obo:HP_)) || STRSTARTS(STR(?t), STR(mnkg:00003)))
   FILTER(STRSTARTS(STR(?p), STR(obo:HP_)) || STRSTARTS(STR(?p), STR(mnkg:00003)))
 }"""
 _CURATED = """
 SELECT ?c (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?terms) WHERE {
-  GRAPH ?g { ?c obo:RO_0002200 ?p }
-  FILTER(?g IN (mg:redundant, mg:kg))
+  { GRAPH mg:redundant { ?c obo:RO_0002200 ?p } } UNION { GRAPH mg:kg { ?c obo:RO_0002200 ?p } }
   FILTER(STRSTARTS(STR(?p), STR(obo:HP_)))
   FILTER(!STRSTARTS(STR(?c), STR(mnkg:00001)) && !STRSTARTS(STR(?c), STR(mnkg:00009)))
   FILTER(!STRSTARTS(STR(?c), STR(obo:HP_)))
@@ -98,14 +96,13 @@ SELECT ?c (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?terms) WHERE {
   GRAPH mg:hpo-annotations { ?c obo:RO_0002200 ?p }
 } GROUP BY ?c"""
 _FREQUENCY = """
-SELECT ?c ?p (MAX(?f) AS ?freq) WHERE {
-  GRAPH ?g {
-    ?a biolink:subject ?c ; biolink:predicate obo:RO_0002200 ; biolink:object ?p ;
-       mnkgv:frequency_value ?f .
+SELECT ?c (GROUP_CONCAT(CONCAT(STR(?p), "=", STR(?f)); separator=" ") AS ?pairs) WHERE {
+  GRAPH %s {
+    ?a mnkgv:frequency_value ?f ; biolink:subject ?c ; biolink:object ?p ;
+       biolink:predicate obo:RO_0002200 .
   }
-  FILTER(?g IN (%s))
-  FILTER NOT EXISTS { ?a biolink:negated true }
-} GROUP BY ?c ?p"""
+} GROUP BY ?c"""
+"""Frequencies packed per condition (``term=value ...``) to stay far under the row limit."""
 _PITFALLS = """
 SELECT ?p ?label ?definition ?see ?phenotype WHERE {
   ?p rdfs:subClassOf mnkg:0000900 ; rdfs:label ?label .
@@ -180,20 +177,24 @@ def build_index(store: Store, source: str) -> AnnotationIndex:
     for row in select(store, _PARENTS):
         parents[row["t"].value].add(row["p"].value)
     annotations: dict[str, set[str]] = {}
-    graphs = []
+    graphs = []  # frequencies: curated ones only (HPO's would cost half a minute to read)
     if source in ("mnkg", "all"):
         graphs += ["mg:kg"]
         for row in select(store, _CURATED):
             annotations[row["c"].value] = set(row["terms"].value.split())
     if source in ("hpo", "all"):
-        graphs += ["mg:hpo-annotations"]
         for row in select(store, _HPO):
             annotations.setdefault(row["c"].value, set()).update(row["terms"].value.split())
-    frequency = {
-        (row["c"].value, row["p"].value): float(row["freq"].value)
-        for row in select(store, _FREQUENCY % ", ".join(graphs))
-        if row["c"].value in annotations
-    }
+    frequency: dict[tuple[str, str], float] = {}
+    for graph in graphs:
+        for row in select(store, _FREQUENCY % graph):
+            condition = row["c"].value
+            if condition not in annotations:
+                continue
+            for pair in row["pairs"].value.split():
+                term, _, value = pair.rpartition("=")
+                key = (condition, term)
+                frequency[key] = max(frequency.get(key, 0.0), float(value))
     return AnnotationIndex.build(annotations, parents, frequency=frequency)
 
 

@@ -151,17 +151,31 @@ class AnnotationIndex:
             best = (min(common), 0.0)
         return best
 
-    def score(self, condition: str, present: Iterable[str], absent: Iterable[str] = ()) -> Score:
-        """The Resnik best-match score of a condition for present and absent query terms."""
+    def score(
+        self,
+        condition: str,
+        present: Iterable[str],
+        absent: Iterable[str] = (),
+        *,
+        memo: dict[tuple[str, str], tuple[str | None, float]] | None = None,
+    ) -> Score:
+        """The Resnik best-match score of a condition for present and absent query terms.
+
+        ``memo`` caches MICAs across conditions of one ranking (terms recur across conditions).
+        """
         present = list(dict.fromkeys(present))
-        terms = self.annotations.get(condition, frozenset())
+        memo = {} if memo is None else memo
+        terms = sorted(self.annotations.get(condition, frozenset()))
         contributions = []
         for query_term in present:
             best: tuple[str | None, str | None, float] = (None, None, 0.0)
-            for condition_term in sorted(terms):
-                mica, value = self.mica(query_term, condition_term)
-                if value > best[2]:
-                    best = (condition_term, mica, value)
+            for condition_term in terms:
+                key = (query_term, condition_term)
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = self.mica(query_term, condition_term)
+                if found[1] > best[2]:
+                    best = (condition_term, found[0], found[1])
             match = best[0]
             exact = match is not None and (
                 query_term in self.ancestors_of(match) or match in self.ancestors_of(query_term)
@@ -169,7 +183,7 @@ class AnnotationIndex:
             contributions.append(Contribution(query_term, match, best[1], best[2], exact))
         penalties = []
         for absent_term in dict.fromkeys(absent):
-            having = [t for t in sorted(terms) if absent_term in self.ancestors_of(t)]
+            having = [t for t in terms if absent_term in self.ancestors_of(t)]
             if having:
                 freq = max(self.frequency.get((condition, t), 1.0) for t in having)
                 value = self.ic.get(absent_term, 0.0)
@@ -187,7 +201,8 @@ class AnnotationIndex:
     ) -> list[Score]:
         """The conditions ordered by score (best first; ties by ID), the top ``limit``."""
         present, absent = list(present), list(absent)
-        scores = [self.score(c, present, absent) for c in self.annotations]
+        memo: dict[tuple[str, str], tuple[str | None, float]] = {}
+        scores = [self.score(c, present, absent, memo=memo) for c in self.annotations]
         scores.sort(key=lambda s: (-s.score, s.condition))
         return scores[:limit]
 
