@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.iris import GRAPH_BASE, MNKG_TERM
-from mnkg.kg.store import Store
+from mnkg.kg.store import Store, StoreUnavailable
 from mnkg.queries.params import resolve_term
 from mnkg.queries.results import curie, plain
 
@@ -41,7 +41,10 @@ def select(
     store: Store, sparql: str, bindings: Mapping[str, NamedNode | Literal] | None = None
 ) -> list[dict[str, Any]]:
     """Run a SELECT (our prefixes prepended) and return its rows as dicts of terms."""
-    result = store.query(PREFIXES + sparql, bindings=bindings or None)
+    try:
+        result = store.query(PREFIXES + sparql, bindings=bindings or None)
+    except StoreUnavailable:  # a worker died mid-query: reads are idempotent, try once more
+        result = store.query(PREFIXES + sparql, bindings=bindings or None)
     if not isinstance(result, QuerySolutions):
         raise TypeError("expected a SELECT query")
     names = [v.value for v in result.variables]
