@@ -18,6 +18,7 @@ from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg import __version__, ontology
 from mnkg.kg.errors import UserError, ValidationFailed
+from mnkg.kg.hpo_import import HPO_FILE, carry_over
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
 from mnkg.kg.mappings import mappings_graph
@@ -181,6 +182,10 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
         (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
+        previous_hpo = out_dir / HPO_FILE
+        if previous_hpo.is_file():  # keep an imported HPO across rebuilds, bridge reclassified
+            say("carry over the imported HPO graphs ...")
+            carry_over(previous_hpo, staging)
         swap_into_place(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
