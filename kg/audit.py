@@ -39,7 +39,13 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from mnkg.kg import identifiers
-from mnkg.kg.audit_explain import Renderer, neighbourhood, refuting_axioms
+from mnkg.kg.audit_explain import (
+    Renderer,
+    ancestors,
+    entailing_axioms,
+    neighbourhood,
+    refuting_axioms,
+)
 from mnkg.kg.curation import Statement, read_table
 from mnkg.kg.errors import UserError, ValidationFailed
 
@@ -362,7 +368,8 @@ def _decide_by_reasoner(
         )
         refuted = str(claim_iri) in unsat
         entailed = str(denial_iri) in unsat
-        relevant = neighbourhood(base, closure, [subject, obj])
+        chain = {subject} | ancestors(closure, subject)
+        below = {obj} | {c for c, parents in closure.items() if obj in ancestors(closure, c)}
         if refuted:
             verdict.verdict = SUPPORTED if claim.negated else CONTRADICTED
             verdict.reasons.append(
@@ -370,15 +377,23 @@ def _decide_by_reasoner(
                 "ontology refutes the claim"
                 + (" (the claim is negated, so it is supported)" if claim.negated else "")
             )
-            verdict.axioms = refuting_axioms(base, relevant, predicate, [subject, obj])
+            verdict.axioms = refuting_axioms(
+                base,
+                subject_side=neighbourhood(base, closure, [subject]),
+                object_side=neighbourhood(base, closure, [obj]),
+                subject_chain=chain,
+                predicate=predicate,
+                defined=[subject, obj],
+            )
         elif entailed:
             verdict.verdict = CONTRADICTED if claim.negated else SUPPORTED
             verdict.reasons.append(
                 f"HermiT: the ontology entails {stated}"
                 + (" (the claim says it does not hold)" if claim.negated else "")
             )
-            if claim.negated:
-                verdict.axioms = refuting_axioms(base, relevant, predicate, [subject, obj])
+            verdict.axioms = entailing_axioms(
+                base, subject_chain=chain, object_below=below, predicate=predicate, defined=[obj]
+            )
 
 
 def audit_file(path: Path | str) -> AuditReport:

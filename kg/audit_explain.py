@@ -69,26 +69,41 @@ def _mentions(graph: RDFGraph, node: Node, limit: int = 200) -> set[Node]:
 
 
 def refuting_axioms(
-    graph: RDFGraph, relevant: set[Node], predicate: Node | None, defined: Iterable[Node] = ()
+    graph: RDFGraph,
+    *,
+    subject_side: set[Node],
+    object_side: set[Node],
+    subject_chain: set[Node],
+    predicate: Node | None,
+    defined: Iterable[Node] = (),
 ) -> list[str]:
-    """Axioms that can refute a claim whose terms (and their neighbourhood) are ``relevant``.
+    """Axioms that can refute a claim ``S P O``.
 
-    Disjointness between two relevant classes; closure (``only``) and negation (``not``)
-    axioms on relevant classes; the functional declaration of the predicate, with the
-    existential axioms on that predicate it acts on. A heuristic explanation (the terms'
-    neighbourhood), not a minimal justification.
+    ``subject_side`` / ``object_side`` are the neighbourhoods of S and O; ``subject_chain`` is S
+    and its superclasses. Listed: disjointness between a class of one side and a class of the
+    other; closure (``only``) and negation (``not``) axioms on the subject chain; the
+    functional declaration of the predicate with the subject chain's existentials on it; the
+    definitions of the claim's own terms.
     """
     render = Renderer(graph)
     functional = predicate is not None and (predicate, RDF.type, OWL.FunctionalProperty) in graph
     axioms: set[str] = set()
+
+    def across(members: list[Node]) -> bool:
+        return any(
+            one != other and one in subject_side and other in object_side
+            for one in members
+            for other in members
+        )
+
     for disjoint in graph.subjects(RDF.type, OWL.AllDisjointClasses):
         members = list(Collection(graph, graph.value(disjoint, OWL.members)))
-        if sum(1 for member in members if member in relevant) >= 2:
+        if across(members):
             axioms.add("DisjointClasses: " + ", ".join(render.name(m) for m in members))
     for one, other in graph.subject_objects(OWL.disjointWith):
-        if one in relevant and other in relevant:
+        if across([one, other]):
             axioms.add(f"{render.name(one)} DisjointWith {render.name(other)}")
-    for cls in relevant:
+    for cls in subject_chain:
         if not isinstance(cls, URIRef):
             continue
         for parent in graph.objects(cls, RDFS.subClassOf):
@@ -103,11 +118,45 @@ def refuting_axioms(
                 axioms.add(f"{render.name(cls)} SubClassOf {render.expression(parent)}")
     if functional:
         axioms.add(f"FunctionalObjectProperty: {render.name(predicate)}")
-    for term in defined:  # the definitions of the claim's own terms
+    axioms.update(definitions(graph, defined))
+    return sorted(axioms)
+
+
+def entailing_axioms(
+    graph: RDFGraph,
+    *,
+    subject_chain: set[Node],
+    object_below: set[Node],
+    predicate: Node | None,
+    defined: Iterable[Node] = (),
+) -> list[str]:
+    """Axioms from which a claim ``S P O`` follows: the subject chain's ``P some F`` axioms
+    with F equal to O or below it (``object_below``), and the definitions of the claim's terms."""
+    render = Renderer(graph)
+    axioms: set[str] = set()
+    for cls in subject_chain:
+        if not isinstance(cls, URIRef):
+            continue
+        for parent in graph.objects(cls, RDFS.subClassOf):
+            if not isinstance(parent, BNode):
+                continue
+            filler = graph.value(parent, OWL.someValuesFrom)
+            on_predicate = predicate is None or graph.value(parent, OWL.onProperty) == predicate
+            if filler is not None and on_predicate and filler in object_below:
+                axioms.add(f"{render.name(cls)} SubClassOf {render.expression(parent)}")
+    axioms.update(definitions(graph, defined))
+    return sorted(axioms)
+
+
+def definitions(graph: RDFGraph, terms: Iterable[Node]) -> set[str]:
+    """``X EquivalentTo ...`` for the given named classes."""
+    render = Renderer(graph)
+    found = set()
+    for term in terms:
         for expression in graph.objects(term, OWL.equivalentClass):
             if isinstance(expression, BNode):
-                axioms.add(f"{render.name(term)} EquivalentTo {render.expression(expression)}")
-    return sorted(axioms)
+                found.add(f"{render.name(term)} EquivalentTo {render.expression(expression)}")
+    return found
 
 
 def neighbourhood(
@@ -142,4 +191,11 @@ def ancestors(closure: dict[Node, set[Node]], start: Node) -> set[Node]:
     return seen
 
 
-__all__ = ["Renderer", "ancestors", "neighbourhood", "refuting_axioms"]
+__all__ = [
+    "Renderer",
+    "ancestors",
+    "definitions",
+    "entailing_axioms",
+    "neighbourhood",
+    "refuting_axioms",
+]
