@@ -62,8 +62,14 @@ def write_hpo_nquads(
     release_dir: Path,
     *,
     progress: Callable[[str], None] = lambda _message: None,
+    before_bridge: Callable[[], None] = lambda: None,
 ) -> ImportReport:
-    """Write ``release_dir/hpo.nq`` atomically (aside, then renamed) and report the counts."""
+    """Write ``release_dir/hpo.nq`` atomically (aside, then renamed) and report the counts.
+
+    ``before_bridge`` runs once the input has been read without error and before the bridge
+    reads ``release_dir/mnkg.nq`` (the import builds a missing release there, so that bad input
+    fails fast).
+    """
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     progress(f"reading {sources.obo}")
@@ -77,14 +83,17 @@ def write_hpo_nquads(
     progress(f"converting {sources.hpoa}")
     writer = AnnotationWriter(frequency_values(document.terms))
     writer.stats.version = hpoa_version
-    release_dir.mkdir(parents=True, exist_ok=True)
     target = release_dir / HPO_FILE
-    partial = release_dir / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
+    # Written next to the release folder, not in it: building a missing release (before_bridge)
+    # replaces that folder. Same file system, so the final rename stays atomic.
+    release_dir.parent.mkdir(parents=True, exist_ok=True)
+    partial = release_dir.parent / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
     try:
         with open(partial, "w", encoding="utf-8") as out:
             count = write_lines(ontology_lines, out)
             count += write_lines(writer.lines(rows, sources.hpoa), out)
             seconds["annotations"] = time.perf_counter() - mark
+            before_bridge()
             mark = time.perf_counter()
             progress("classifying HPO terms and diseases under the sign classes")
             bridge, bridge_stats = bridge_lines(
@@ -95,6 +104,7 @@ def write_hpo_nquads(
             count += write_lines(bridge, out)
             out.flush()
             os.fsync(out.fileno())
+        release_dir.mkdir(parents=True, exist_ok=True)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -220,11 +230,16 @@ def import_hpo(
     """Run the whole import: sources, release check, ``hpo.nq``, then the atomic load."""
     sources = resolve_sources(paths)
     release_dir = settings.release_dir
-    started = time.perf_counter()
-    if not ensure_release(release_dir, progress):
-        progress(f"warning: no release in {release_dir}; HPO terms stay unclassified")
-    build_seconds = time.perf_counter() - started
-    report = write_hpo_nquads(sources, release_dir, progress=progress)
+    build_seconds = 0.0
+
+    def release_first() -> None:
+        nonlocal build_seconds
+        started = time.perf_counter()
+        if not ensure_release(release_dir, progress):
+            progress(f"warning: no release in {release_dir}; HPO terms stay unclassified")
+        build_seconds = time.perf_counter() - started
+
+    report = write_hpo_nquads(sources, release_dir, progress=progress, before_bridge=release_first)
     if build_seconds > 1:
         report.seconds = {"build release": build_seconds, **report.seconds}
     if load:

@@ -284,7 +284,7 @@ def test_a_bad_row_names_its_line_and_leaves_the_previous_import_serving(
     with pytest.raises(UserError, match=r"bad\.hpoa:10: unknown evidence code 'XYZ'"):
         import_hpo(settings, [sources / "hp.obo", bad])
     assert (settings.release_dir / HPO_FILE).read_bytes() == before
-    assert not list(settings.release_dir.glob(".*partial"))
+    assert not list(settings.data_dir.glob(".*partial"))
     store = OxigraphStore(settings.data_dir, settings=settings)
     try:
         assert ask(store, f"<{iri(SMA1_OMIM)}> obo:RO_0002200 <{hp_iri(TONGUE_FASCICULATIONS)}>")
