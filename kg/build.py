@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg import __version__, ontology
+from mnkg.kg.compile import compile_kg, statement_count
 from mnkg.kg.errors import UserError, ValidationFailed
 from mnkg.kg.hpo_import import HPO_FILE, carry_over
 from mnkg.kg.iris import ONTOLOGY_IRI
@@ -24,6 +25,7 @@ from mnkg.kg.iris import Graph as G
 from mnkg.kg.mappings import mappings_graph
 from mnkg.kg.materialize import materialize
 from mnkg.kg.reason import ReasonerResult, run_hermit
+from mnkg.kg.validate import require_valid, validate_release
 
 Progress = Callable[[str], None]
 
@@ -34,6 +36,7 @@ RELEASE_FILES = {
     "merged_ttl": "mnkg-merged.ttl",
     "merged_nt": "mnkg-merged.nt",
     "quads": "mnkg.nq",
+    "shacl_report": "shacl-report.ttl",
     "summary": "summary.json",
 }
 
@@ -123,23 +126,18 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
 
     done = step("load sources")
     edit, imports = load_ontology(), load_imports()
+    merged_tbox = tbox(edit, imports)
     graphs: dict[str, Graph] = {G.ONTOLOGY: edit, G.IMPORTS: imports}
     extra_counts: dict[str, object] = {}
     done()
 
-    # KG: compile
-    from mnkg.kg.compile import compile_kg, statement_count
-
     done = step("compile knowledge graph")
-    graphs[G.KG] = compile_kg(ontology=tbox(edit, imports))
+    graphs[G.KG] = compile_kg(ontology=merged_tbox)
     extra_counts["statements"] = statement_count(graphs[G.KG])
     done()
 
-    # KG: validate
-    from mnkg.kg.validate import require_valid, validate_release
-
     done = step("validate (SHACL)")
-    shacl_report = validate_release(ontology=tbox(edit, imports), kg=graphs[G.KG])
+    shacl_report = validate_release(ontology=merged_tbox, kg=graphs[G.KG])
     extra_counts["validation"] = shacl_report.counts()
     done()
     require_valid(shacl_report)  # a violation stops the build before anything is written
@@ -151,7 +149,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     done()
 
     done = step("materialize inferred graphs")
-    redundant, nonredundant = materialize(tbox(edit, imports), inferred)
+    redundant, nonredundant = materialize(merged_tbox, inferred)
     graphs[G.REDUNDANT] = redundant
     graphs[G.NONREDUNDANT] = nonredundant
     done()
@@ -179,6 +177,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         merged.serialize(staging / RELEASE_FILES["merged_ttl"], format="turtle")
         merged.serialize(staging / RELEASE_FILES["merged_nt"], format="nt", encoding="utf-8")
         dataset.serialize(staging / RELEASE_FILES["quads"], format="nquads")
+        (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
         (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
