@@ -128,6 +128,13 @@ class AnnotationIndex:
         ic = {term: -math.log(count / total) for term, count in counts.items()}
         return cls(specific, ancestors, ic, dict(frequency or {}), parent_map)
 
+    def _sorted_terms(self, condition: str) -> tuple[str, ...]:
+        cache = self.__dict__.setdefault("_sorted", {})
+        found = cache.get(condition)
+        if found is None:
+            found = cache[condition] = tuple(sorted(self.annotations.get(condition, ())))
+        return found  # type: ignore[no-any-return]
+
     def ancestors_of(self, term: str) -> frozenset[str]:
         """Ancestors of ``term`` (itself included), from the hierarchy the index was built on."""
         found = self.ancestors.get(term)
@@ -157,23 +164,24 @@ class AnnotationIndex:
         present: Iterable[str],
         absent: Iterable[str] = (),
         *,
-        memo: dict[tuple[str, str], tuple[str | None, float]] | None = None,
+        memo: dict[str, dict[str, tuple[str | None, float]]] | None = None,
     ) -> Score:
         """The Resnik best-match score of a condition for present and absent query terms.
 
-        ``memo`` caches MICAs across conditions of one ranking (terms recur across conditions).
+        ``memo`` caches MICAs across conditions of one ranking (terms recur across conditions):
+        query term -> condition term -> (MICA, IC), keyed by plain strings (their hash is cached).
         """
         present = list(dict.fromkeys(present))
         memo = {} if memo is None else memo
-        terms = sorted(self.annotations.get(condition, frozenset()))
+        terms = self._sorted_terms(condition)
         contributions = []
         for query_term in present:
             best: tuple[str | None, str | None, float] = (None, None, 0.0)
+            known = memo.setdefault(query_term, {})
             for condition_term in terms:
-                key = (query_term, condition_term)
-                found = memo.get(key)
+                found = known.get(condition_term)
                 if found is None:
-                    found = memo[key] = self.mica(query_term, condition_term)
+                    found = known[condition_term] = self.mica(query_term, condition_term)
                 if found[1] > best[2]:
                     best = (condition_term, found[0], found[1])
             match = best[0]
@@ -201,7 +209,7 @@ class AnnotationIndex:
     ) -> list[Score]:
         """The conditions ordered by score (best first; ties by ID), the top ``limit``."""
         present, absent = list(present), list(absent)
-        memo: dict[tuple[str, str], tuple[str | None, float]] = {}
+        memo: dict[str, dict[str, tuple[str | None, float]]] = {}
         scores = [self.score(c, present, absent, memo=memo) for c in self.annotations]
         scores.sort(key=lambda s: (-s.score, s.condition))
         return scores[:limit]
