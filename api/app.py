@@ -56,19 +56,28 @@ class BodySizeLimit:
                     return
                 break
         received = 0
-        started = False
+        started = too_large = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    too_large = True
                     raise _BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
+            # FastAPI turns any exception raised while it reads a JSON body into its own 400
+            # ("There was an error parsing the body"), so _BodyTooLarge may never reach us:
+            # once the body was too large, whatever the app answers becomes our 413.
             nonlocal started
+            if too_large:
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await self._refuse(send)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -77,6 +86,7 @@ class BodySizeLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyTooLarge:
             if not started:
+                started = True
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:

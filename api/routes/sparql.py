@@ -45,7 +45,26 @@ def _params(request: Request) -> Params:
     params: Params = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)
+        if "\ufffd" in value or "\ufffd" in key:  # Starlette replaces bytes that are not UTF-8
+            _form(request.scope["query_string"], "the URL query string")
     return params
+
+
+def _form(raw: bytes, where: str) -> Params:
+    """Parse ``application/x-www-form-urlencoded`` text whose percent-escapes must be UTF-8.
+
+    ``parse_qs`` would silently replace invalid bytes with U+FFFD and run another query than
+    the one sent.
+    """
+    text = _decode(raw)
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(
+            f"{where} is not UTF-8: a percent-escape encodes byte "
+            f"0x{error.object[error.start]:02X}, which is not valid UTF-8 there "
+            "(percent-escapes must encode UTF-8)"
+        ) from None
 
 
 def _decode(body: bytes) -> str:
@@ -186,7 +205,7 @@ async def sparql_post(request: Request) -> Response:
     params = _params(request)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == FORM:
-        form = parse_qs(_decode(await request.body()), keep_blank_values=True)
+        form = _form(await request.body(), "the form body")
         for key, values in form.items():
             params.setdefault(key, []).extend(values)
     elif content_type in (SPARQL_QUERY, SPARQL_UPDATE):

@@ -22,7 +22,15 @@ from mnkg.kg.errors import UserError
 
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[^\W\d]\w*")
+"""A keyword, variable name or the start of a prefixed name: letters (any script) or ``_``, then
+word characters (SPARQL's PN_CHARS go beyond ASCII: ``ex:café``, ``?ñ``)."""
+
+
+class QueryTooDeep(UserError):
+    """The query nests deeper than :data:`MAX_QUERY_DEPTH` (refused before parsing)."""
+
+    http_status = 400
 
 
 def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
@@ -39,14 +47,24 @@ def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def _scan(sparql: str, *, all_depths: bool = False) -> Iterator[tuple[str, int]]:
-    """Yield the keywords (upper-cased) and group openings (``"{"``) at nesting depth 0
-    (at every depth with ``all_depths``).
+MAX_QUERY_DEPTH = 100
+"""Deepest bracket nesting (``{``, ``(``, ``[`` and chained ``!``) a query or update may have.
+
+pyoxigraph's parser is recursive: nesting in the thousands overflows a thread's stack (the
+process dies), and nested collections or blank-node lists parse in time growing with the fourth
+power of the depth (100 levels: about a second; 200: about 20 s). Hand-written queries nest a
+few levels; 100 leaves room for generated ones.
+"""
+
+
+def _tokens(sparql: str) -> Iterator[tuple[str, int]]:
+    """Yield the words (as written) and the brackets ``{}()[]`` and ``!`` of ``sparql``.
 
     Strings, IRIs, variables and comments are skipped, so their content is never mistaken for
-    syntax. Prefixed names (``ex:where``) are not keywords.
+    syntax. Prefixed names (``ex:where``, ``ex:café``) are not yielded. Never raises: whatever
+    the text, every character is either skipped or yielded.
     """
-    i, n, depth = 0, len(sparql), 0
+    i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
         if c == "#":
@@ -75,20 +93,72 @@ def _scan(sparql: str, *, all_depths: bool = False) -> Iterator[tuple[str, int]]
             m = _WORD.match(sparql, i + 1)
             i = m.end() if m else i + 1
             continue
-        if c == "{":
-            if depth == 0:
-                yield "{", i
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        elif (depth == 0 or all_depths) and (c.isalpha() or c == "_"):
+        if c in "{}()[]!":
+            yield c, i
+        elif c.isalpha() or c == "_":
             m = _WORD.match(sparql, i)
-            assert m is not None
+            if m is None:  # a letter _WORD does not take (cannot happen; never an error)
+                i += 1
+                continue
             if sparql[m.end() : m.end() + 1] != ":" and sparql[i - 1 : i] != ":":
-                yield m.group().upper(), i
+                yield m.group(), i
             i = m.end()
             continue
         i += 1
+
+
+def _scan(sparql: str, *, all_depths: bool = False) -> Iterator[tuple[str, int]]:
+    """Yield the keywords (upper-cased) and group openings (``"{"``) at nesting depth 0
+    (at every depth with ``all_depths``)."""
+    depth = 0
+    for symbol, index in _tokens(sparql):
+        if symbol == "{":
+            if depth == 0:
+                yield "{", index
+            depth += 1
+        elif symbol == "}":
+            depth -= 1
+        elif symbol in "()[]!":
+            continue
+        elif depth == 0 or all_depths:
+            yield symbol.upper(), index
+
+
+def nesting_depth(sparql: str) -> int:
+    """How deep brackets nest in ``sparql`` (a run of ``!`` counts one level per ``!``).
+
+    >>> nesting_depth("ASK { FILTER((1)) }")
+    3
+    >>> nesting_depth("ASK { ?s ?p '{{{{' } # ((((")
+    1
+    """
+    depth = deepest = bangs = 0
+    last_bang = -1
+    for symbol, index in _tokens(sparql):
+        if symbol == "!":
+            if sparql[index + 1 : index + 2] == "=":  # the != operator
+                continue
+            # consecutive ! (blanks between allowed) nest: !!!x is !(!(!x))
+            chained = last_bang >= 0 and not sparql[last_bang + 1 : index].strip()
+            bangs = bangs + 1 if chained else 1
+            last_bang = index
+            deepest = max(deepest, depth + bangs)
+        elif symbol in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif symbol in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_depth(sparql: str, *, limit: int = MAX_QUERY_DEPTH) -> None:
+    """Refuse (:class:`UserError`, a 400) a query or update nesting deeper than ``limit``."""
+    depth = nesting_depth(sparql)
+    if depth > limit:
+        raise QueryTooDeep(
+            f"the query nests brackets {depth} levels deep; at most {limit} are allowed "
+            "(deeper nesting would crash or stall the SPARQL parser)"
+        )
 
 
 def _where_brace(sparql: str) -> int:
@@ -145,4 +215,12 @@ def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | Non
     return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
 
 
-__all__ = ["has_dataset_clause", "inject_values", "uses_service"]
+__all__ = [
+    "MAX_QUERY_DEPTH",
+    "QueryTooDeep",
+    "check_depth",
+    "has_dataset_clause",
+    "inject_values",
+    "nesting_depth",
+    "uses_service",
+]

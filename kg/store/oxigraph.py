@@ -34,7 +34,12 @@ from mnkg.kg.store.base import (
     SerializedResult,
     release_file,
 )
-from mnkg.kg.store.bindings import has_dataset_clause, inject_values, uses_service
+from mnkg.kg.store.bindings import (
+    check_depth,
+    has_dataset_clause,
+    inject_values,
+    uses_service,
+)
 from mnkg.kg.store.evaluate import (
     TRANSPORT_GRAPH,
     TRANSPORT_SOLUTIONS,
@@ -58,6 +63,7 @@ def _request(
     graph_media_type: str | None,
     limit: int,
 ) -> QueryRequest:
+    check_depth(sparql)  # before any parser sees it: deep nesting crashes or stalls them
     if uses_service(sparql):
         raise FederationDisabled(
             "federated queries (SERVICE) are disabled: this endpoint does not call other servers"
@@ -278,6 +284,7 @@ class OxigraphStore(_Evaluating):
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         """Run a SPARQL Update in the writer process, on a copy swapped in when complete."""
+        check_depth(sparql)
         with self._lock:
             if self._writer is None:
                 self._writer = WorkerPool(layout.store_root(self.data_dir), size=1, mode="write")
@@ -336,6 +343,7 @@ class MemoryStore(_Evaluating):
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         """Run a SPARQL Update (one transaction)."""
+        check_depth(sparql)
         with self._lock:
             try:
                 run_update(self._store, sparql)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from mnkg.kg.errors import UserError
 from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
 
 _CURRENT = "current"  # mirrors mnkg.kg.store.layout.CURRENT without importing it
+
+STACK_BYTES = 512 * 1024 * 1024
+"""Stack of the thread that serves requests. pyoxigraph parses, optimizes and drops queries
+recursively: a flat but long query (``a || b || ...`` or ``{..} UNION {..} ...`` with tens of
+thousands of terms, well under the body limit) overflows the usual 8 MB stack and kills the
+process. 512 MB covers every query under the 1 MB body limit; it is address space, only the
+pages a query touches use memory. (Deep nesting is refused before it gets here, see
+:func:`mnkg.kg.store.bindings.check_depth`.)"""
 
 
 def _current(root: Path) -> str | None:
@@ -44,7 +53,8 @@ def _write(store_root: Path, sparql: str) -> None:
 
 def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
     """Say ``ready``, then serve ``(op, payload)`` requests from ``conn`` until it closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     store_root = Path(root)
     store: Store | None = None
     opened: str | None = None
@@ -95,7 +105,16 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
 def main(argv: list[str]) -> None:
     """Entry point of a worker process."""
     fd, root, mode = argv
-    worker_main(Connection(int(fd)), root, in_memory=mode == "memory")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the main thread may set handlers
+    threading.stack_size(STACK_BYTES)
+    serving = threading.Thread(
+        target=worker_main,
+        args=(Connection(int(fd)), root),
+        kwargs={"in_memory": mode == "memory"},
+        name="mnkg-worker",
+    )
+    serving.start()
+    serving.join()
 
 
 __all__ = ["main", "worker_main"]

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import queue
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NoReturn
@@ -72,8 +72,48 @@ class _Worker:
             self.process.wait(timeout=5)
 
 
+class _Waiter:
+    """A request waiting for a worker. ``worker`` is assigned under the pool lock, so exactly
+    one side (the checkin that assigns it, or the waiter giving up) decides its fate; the
+    event or future only wakes the waiter up."""
+
+    __slots__ = ("event", "future", "loop", "worker")
+
+    def __init__(
+        self,
+        loop: asyncio.AbstractEventLoop | None = None,
+        future: asyncio.Future[None] | None = None,
+    ) -> None:
+        self.worker: _Worker | None = None
+        self.loop = loop
+        self.future = future
+        self.event = threading.Event() if loop is None else None
+
+    def wake(self) -> bool:
+        """Wake the waiter up; False if its event loop is closed (nobody waits any more)."""
+        if self.event is not None:
+            self.event.set()
+            return True
+        assert self.loop is not None and self.future is not None
+        try:
+            self.loop.call_soon_threadsafe(_resolve, self.future)
+        except RuntimeError:
+            return False
+        return True
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
 class WorkerPool:
-    """A fixed number of worker processes serving one data directory; thread-safe."""
+    """A fixed number of worker processes serving one data directory; thread-safe.
+
+    Idle workers wait in a deque, requests that find none wait in another (first come, first
+    served). A request from an event loop waits on a future (no thread), a synchronous one on a
+    :class:`threading.Event`; a worker coming back is handed straight to the oldest waiter.
+    """
 
     def __init__(
         self, store_root: Path, *, size: int, mode: str = "read", in_memory: bool = False
@@ -85,13 +125,14 @@ class WorkerPool:
         self.size = size
         self.mode = mode
         self.in_memory = in_memory
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._idle: deque[_Worker] = deque()
+        self._waiters: deque[_Waiter] = deque()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
         launched = [self._launch() for _ in range(size)]  # start in parallel, then wait
         for worker in launched:
-            self._idle.put(self._ready(worker))
+            self._release(self._ready(worker))
 
     def _launch(self) -> _Worker:
         ours, theirs = socket.socketpair()
@@ -128,7 +169,11 @@ class WorkerPool:
         raise base.StoreUnavailable(f"a query worker failed to start within {_START_TIMEOUT} s")
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in the pool, in the background."""
+        """Kill ``worker`` and put a fresh one in the pool, in the background.
+
+        The replacement is retried until it succeeds or the pool closes, whatever goes wrong,
+        so the pool never ends up with fewer workers than ``size``.
+        """
         with self._lock:
             self._all.discard(worker)
 
@@ -136,26 +181,93 @@ class WorkerPool:
             worker.kill()
             while not self._closed:
                 try:
-                    self._idle.put(self._ready(self._launch()))
-                    return
-                except base.StoreUnavailable:
+                    fresh = self._ready(self._launch())
+                except Exception:  # start-up trouble (file descriptors, memory...): retry
                     time.sleep(1)
+                    continue
+                if self._closed:
+                    fresh.kill()
+                else:
+                    self._release(fresh)
+                return
 
         threading.Thread(target=replace, name="mnkg-worker-replace", daemon=True).start()
 
-    def _checkout(self, timeout: float) -> _Worker:
+    def _release(self, worker: _Worker) -> None:
+        """Hand a healthy worker to the oldest waiter, or make it idle."""
+        while True:
+            with self._lock:
+                if not self._waiters:
+                    self._idle.append(worker)
+                    return
+                waiter = self._waiters.popleft()
+                waiter.worker = worker
+            if waiter.wake():
+                return
+
+    def _take(self, waiter: _Waiter | None) -> _Worker | None:
+        """An idle worker now, or None after queueing ``waiter`` (if given)."""
         if self._closed:
             raise base.StoreUnavailable("the store is closed")
+        with self._lock:
+            if self._idle:
+                return self._idle.popleft()
+            if waiter is not None:
+                self._waiters.append(waiter)
+            return None
+
+    def _give_up(self, waiter: _Waiter) -> _Worker | None:
+        """Stop waiting; the worker assigned meanwhile, if any (the caller owns it)."""
+        with self._lock:
+            if waiter.worker is None:
+                with contextlib.suppress(ValueError):  # close() cleared the queue
+                    self._waiters.remove(waiter)
+            return waiter.worker
+
+    def _busy(self, timeout: float) -> base.StoreUnavailable:
+        return base.StoreUnavailable(
+            f"all {self.size} query workers stayed busy for {timeout:g} s; try again later"
+        )
+
+    def _checkout(self, timeout: float) -> _Worker:
+        waiter = _Waiter()
+        worker = self._take(waiter)
+        if worker is not None:
+            return worker
+        assert waiter.event is not None
+        waiter.event.wait(timeout)
+        worker = self._give_up(waiter)
+        if worker is None:
+            raise self._busy(timeout)
+        return worker
+
+    async def _acheckout(self, timeout: float) -> _Worker:
+        worker = self._take(None)  # the fast path: no future, no lock held while waiting
+        if worker is not None:
+            return worker
+        loop = asyncio.get_running_loop()
+        waiter = _Waiter(loop, loop.create_future())
+        worker = self._take(waiter)
+        if worker is not None:
+            return worker
+        assert waiter.future is not None
         try:
-            return self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise base.StoreUnavailable(
-                f"all {self.size} query workers stayed busy for {timeout:g} s; try again later"
-            ) from None
+            await asyncio.wait_for(waiter.future, timeout)
+        except TimeoutError:
+            pass
+        except BaseException:  # cancelled: a worker assigned meanwhile goes back to the pool
+            assigned = self._give_up(waiter)
+            if assigned is not None:
+                self._release(assigned)
+            raise
+        worker = self._give_up(waiter)
+        if worker is None:
+            raise self._busy(timeout)
+        return worker
 
     def _checkin(self, worker: _Worker, *, healthy: bool) -> None:
         if healthy:
-            self._idle.put(worker)
+            self._release(worker)
         else:
             self._replace(worker)
 
@@ -166,47 +278,68 @@ class WorkerPool:
         )
 
     @staticmethod
+    def _died(code: int | None) -> base.StoreUnavailable:
+        how = f"was killed by signal {-code}" if code is not None and code < 0 else "died"
+        return base.StoreUnavailable(
+            f"the query worker {how} while running this query (out of memory or a crash in "
+            "the query engine); a fresh worker is starting, retry in a moment"
+        )
+
+    @staticmethod
     def _unpack(message: tuple[Any, ...]) -> Any:
         status, *reply = message
         if status == "error":
             raise_evaluation_error(*reply)
         return reply[0]
 
-    def call(self, op: str, payload: Any, *, timeout: float) -> Any:
-        """Send one request to an idle worker and wait at most ``timeout`` seconds for it."""
-        worker = self._checkout(timeout)
-        healthy = False
+    def _send(self, worker: _Worker, op: str, payload: Any) -> bool:
+        """Send a request; False if the worker had died while idle (it is then replaced)."""
         try:
             worker.conn.send((op, payload))
+            return True
+        except OSError:
+            self._replace(worker)
+            return False
+
+    def call(self, op: str, payload: Any, *, timeout: float) -> Any:
+        """Send one request to an idle worker and wait at most ``timeout`` seconds for it."""
+        while True:
+            worker = self._checkout(timeout)
+            if self._send(worker, op, payload):
+                break
+        healthy = False
+        try:
             if not worker.conn.poll(timeout):
                 raise self._timeout(timeout)
             message = worker.conn.recv()
             healthy = True
         except (EOFError, OSError):
-            raise base.StoreUnavailable("a query worker died (out of memory?); retry") from None
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.process.wait(timeout=1)  # its exit status says how it died
+            raise self._died(worker.process.returncode) from None
         finally:
             self._checkin(worker, healthy=healthy)
         return self._unpack(message)
 
     async def acall(self, op: str, payload: Any, *, timeout: float) -> Any:
-        """:meth:`call` for an event loop: no thread hop while waiting for the worker.
+        """:meth:`call` for an event loop: no thread, neither waiting for a worker nor for
+        its answer.
 
         If the awaiting task is cancelled (the client went away), the worker is killed and
         replaced, so an abandoned query stops burning a core too.
         """
-        loop = asyncio.get_running_loop()
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            worker = await loop.run_in_executor(None, self._checkout, timeout)
+        while True:
+            worker = await self._acheckout(timeout)
+            if self._send(worker, op, payload):
+                break
         healthy = False
         try:
             conn = worker.conn
-            conn.send((op, payload))
             if not conn.poll(0):
+                loop = asyncio.get_running_loop()
                 ready = loop.create_future()
                 fd = conn.fileno()
-                loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+                loop.add_reader(fd, _resolve, ready)
                 try:
                     await asyncio.wait_for(ready, timeout)
                 except TimeoutError:
@@ -216,7 +349,11 @@ class WorkerPool:
             message = conn.recv()
             healthy = True
         except (EOFError, OSError):
-            raise base.StoreUnavailable("a query worker died (out of memory?); retry") from None
+            for _ in range(20):  # its exit status says how it died; wait without blocking
+                if worker.process.poll() is not None:
+                    break
+                await asyncio.sleep(0.05)
+            raise self._died(worker.process.returncode) from None
         finally:
             self._checkin(worker, healthy=healthy)
         return self._unpack(message)
@@ -227,8 +364,18 @@ class WorkerPool:
         with self._lock:
             workers = list(self._all)
             self._all.clear()
+            self._idle.clear()
+            waiters = list(self._waiters)
+            self._waiters.clear()
+        for waiter in waiters:  # they find no worker assigned: "all workers busy"
+            waiter.wake()
         for worker in workers:
             worker.kill()
+
+    def idle(self) -> int:
+        """How many workers are idle right now."""
+        with self._lock:
+            return len(self._idle)
 
     def pids(self) -> list[int]:
         """Process IDs of the live workers (for tests and diagnostics)."""
@@ -240,7 +387,7 @@ def wait_until_idle(pool: WorkerPool, *, timeout: float) -> bool:
     """Whether every worker is back in the pool within ``timeout`` seconds (tests, shutdown)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if pool._idle.qsize() >= pool.size:
+        if pool.idle() >= pool.size:
             return True
         time.sleep(0.01)
     return False

@@ -1,0 +1,138 @@
+"""The worker pool: waiting for a busy worker needs no thread, and the pool never shrinks.
+
+Regression tests for perf-findings F3 (a crashed worker is replaced, the pool never ends up
+empty) and F7 (requests beyond the idle workers wait on the event loop, not in a thread each).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from mnkg.kg.store import QueryTimeout, StoreUnavailable
+from mnkg.kg.store.evaluate import QueryRequest
+from mnkg.kg.store.oxigraph import OxigraphStore
+from mnkg.kg.store.workers import WorkerPool, wait_until_idle
+
+SMALL = "ASK { <http://example.org/ConditionA> ?p ?o }"
+RUNAWAY = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+    "?m ?n1 ?o . ?p ?q ?r . ?s ?t ?u . ?v ?w ?x . ?y ?z ?aa . ?ab ?ac ?ad }"
+)
+
+
+@pytest.fixture
+def one_worker(disk_store: OxigraphStore) -> OxigraphStore:
+    disk_store.workers = 1
+    disk_store.start()
+    return disk_store
+
+
+def _pool(store: OxigraphStore) -> WorkerPool:
+    assert store._pool is not None
+    return store._pool
+
+
+def test_more_concurrent_async_queries_than_workers_are_all_answered(
+    one_worker: OxigraphStore,
+) -> None:
+    async def many() -> tuple[list[bool], int]:
+        threads_before = threading.active_count()
+        answers = await asyncio.gather(*(one_worker.aquery(SMALL) for _ in range(40)))
+        # counted before asyncio.run shuts its default executor down
+        return [bool(answer) for answer in answers], threading.active_count() - threads_before
+
+    answers, extra_threads = asyncio.run(many())
+    assert answers == [True] * 40
+    assert extra_threads == 0  # waiting for the one worker took no executor thread (F7)
+    assert wait_until_idle(_pool(one_worker), timeout=10)
+
+
+def test_async_waiters_are_told_when_every_worker_stays_busy(
+    one_worker: OxigraphStore,
+) -> None:
+    async def scenario() -> tuple[object, object]:
+        runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=3))
+        await asyncio.sleep(0.3)  # the runaway holds the only worker
+        waiting = await asyncio.gather(
+            one_worker.aquery(SMALL, timeout=0.5), return_exceptions=True
+        )
+        return waiting[0], (await asyncio.gather(runaway, return_exceptions=True))[0]
+
+    waited, runaway = asyncio.run(scenario())
+    assert isinstance(waited, StoreUnavailable)
+    assert "stayed busy for 0.5 s" in waited.message
+    assert isinstance(runaway, QueryTimeout)
+    assert wait_until_idle(_pool(one_worker), timeout=30)  # the killed worker was replaced
+    assert bool(one_worker.query(SMALL)) is True
+
+
+def test_a_cancelled_waiter_gives_its_worker_back(one_worker: OxigraphStore) -> None:
+    async def scenario() -> bool:
+        runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=1))
+        await asyncio.sleep(0.3)
+        waiter = asyncio.ensure_future(one_worker.aquery(SMALL, timeout=30))
+        await asyncio.sleep(0.1)
+        waiter.cancel()
+        await asyncio.gather(runaway, waiter, return_exceptions=True)
+        return bool(await one_worker.aquery(SMALL, timeout=30))
+
+    assert asyncio.run(scenario()) is True
+    assert wait_until_idle(_pool(one_worker), timeout=30)
+
+
+def test_sync_and_async_callers_share_the_workers(one_worker: OxigraphStore) -> None:
+    results: list[bool] = []
+
+    def sync_caller() -> None:
+        results.extend(bool(one_worker.query(SMALL, timeout=10)) for _ in range(20))
+
+    async def async_callers() -> list[bool]:
+        answers = await asyncio.gather(*(one_worker.aquery(SMALL, timeout=10) for _ in range(20)))
+        return [bool(answer) for answer in answers]
+
+    thread = threading.Thread(target=sync_caller)
+    thread.start()
+    answered = asyncio.run(async_callers())
+    thread.join(timeout=60)
+    assert answered == [True] * 20
+    assert results == [True] * 20
+
+
+def test_killed_workers_are_replaced_and_the_pool_never_ends_up_empty(
+    disk_store: OxigraphStore,
+) -> None:
+    disk_store.start()
+    pool = _pool(disk_store)
+    for _ in range(3):  # every worker dies, three times over (as a crash in the engine would)
+        for pid in pool.pids():
+            os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
+        # dead idle workers are noticed on send and replaced; the query still gets an answer
+        assert bool(disk_store.query(SMALL, timeout=30)) is True
+    assert wait_until_idle(pool, timeout=30)
+    assert len(pool.pids()) == pool.size
+    assert all(_alive(pid) for pid in pool.pids())
+
+
+def test_a_worker_dying_mid_query_is_a_503_naming_the_crash(one_worker: OxigraphStore) -> None:
+    pool = _pool(one_worker)
+    (pid,) = pool.pids()
+    killer = threading.Timer(0.5, os.kill, (pid, signal.SIGSEGV))
+    killer.start()
+    with pytest.raises(StoreUnavailable, match="killed by signal 11 while running this query"):
+        pool.call("query", QueryRequest(sparql=RUNAWAY), timeout=20)
+    killer.join()
+    assert wait_until_idle(pool, timeout=30)
+    assert pid not in pool.pids()
+    assert bool(one_worker.query(SMALL, timeout=30)) is True
+
+
+def _alive(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
