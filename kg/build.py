@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg import __version__, ontology
+from mnkg.kg.claims import claims_graph
 from mnkg.kg.compile import compile_kg, statement_count
 from mnkg.kg.errors import UserError, ValidationFailed
 from mnkg.kg.hpo_import import HPO_FILE, carry_over
@@ -146,6 +147,10 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     result = classify(edit, imports)
     inferred = result.inferred_graph()
     graphs[G.INFERRED] = inferred
+    done()
+
+    done = step("audit claims (HermiT)")
+    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(ontology=merged_tbox)
     done()
 
     done = step("materialize inferred graphs")

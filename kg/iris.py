@@ -28,6 +28,8 @@ class Graph:
     """The transitive reduction of the redundant graph."""
     MAPPINGS: Final = GRAPH_BASE + "mappings"
     """SKOS mappings from the SSSOM files."""
+    CLAIMS: Final = GRAPH_BASE + "claims"
+    """Claims of the source documents (``kg/claims/*.tsv``) with the audit's verdicts."""
     HPO: Final = GRAPH_BASE + "hpo"
     """HPO classes loaded by ``mnkg import-hpo``."""
     HPO_ANNOTATIONS: Final = GRAPH_BASE + "hpo-annotations"
@@ -43,4 +45,12 @@ def mnkg_iri(local_id: str) -> str:
     return MNKG_TERM + local_id
 
 
-__all__ = ["GRAPH_BASE", "MNKG_BASE", "MNKG_TERM", "ONTOLOGY_IRI", "STATEMENT_BASE", "Graph", "mnkg_iri"]
+__all__ = [
+    "GRAPH_BASE",
+    "MNKG_BASE",
+    "MNKG_TERM",
+    "ONTOLOGY_IRI",
+    "STATEMENT_BASE",
+    "Graph",
+    "mnkg_iri",
+]
