@@ -60,6 +60,12 @@ def _cpu_seconds(root: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+@pytest.fixture(scope="module")
+def live(curated_data_dir: Path, start_server):
+    """A server of this module's own with a 2 s limit (runaways end quickly)."""
+    return start_server(curated_data_dir, MNKG_QUERY_TIMEOUT="2", MNKG_WORKERS="2")
+
+
 def test_more_runaways_than_workers_are_stopped_and_small_queries_keep_their_answers(
     live,
 ) -> None:
