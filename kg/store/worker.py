@@ -100,6 +100,9 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
         except (OSError, RuntimeError) as error:  # pyoxigraph reports I/O trouble as either
             store, opened = None, None  # reopen on the next request
             conn.send(("error", "StoreUnavailable", f"store error: {error}"))
+        except Exception as error:  # anything else: report it, never let the worker die of it
+            print(f"mnkg worker: {op} failed: {error!r}", file=sys.stderr, flush=True)
+            conn.send(("error", "StoreUnavailable", f"the query engine failed: {error}"))
 
 
 def main(argv: list[str]) -> None:
