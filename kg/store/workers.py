@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -346,6 +347,9 @@ class WorkerPool:
                     raise self._timeout(timeout) from None
                 finally:
                     loop.remove_reader(fd)
+            # uvloop's add_reader leaves the socket non-blocking; recv() must block until the
+            # whole message has arrived, or a large result fails half-read.
+            os.set_blocking(conn.fileno(), True)
             message = conn.recv()
             healthy = True
         except (EOFError, OSError):
