@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -165,58 +164,29 @@ def carry_over(previous: Path, release_dir: Path) -> BridgeStats:
     return stats
 
 
-def _loads_every_nquads_file() -> bool:
-    """True when the store's loader takes every ``*.nq`` of a release (the hook we asked for)."""
-    from mnkg.kg.store import base
-
-    return hasattr(base, "release_files")
-
-
 def load_release_with_hpo(settings: Settings, release_dir: Path) -> LoadReport:
-    """Load the release (``mnkg.nq`` and ``hpo.nq``) into the store ``settings`` select.
-
-    When the store's loader reads only ``mnkg.nq``, a staging release whose ``mnkg.nq`` is the
-    concatenation of both files is loaded instead (same atomic swap; removed afterwards).
-    """
+    """Load the release (``mnkg.nq`` and ``hpo.nq``) into the store ``settings`` select."""
     store = open_store(settings=settings)
-    staging: Path | None = None
     try:
         if not isinstance(store, Loader):
             raise UserError(f"the store {store.descriptor} cannot be loaded")
-        source = release_dir
-        if not _loads_every_nquads_file():
-            staging = settings.data_dir / f"hpo-staging-{secrets.token_hex(4)}"
-            staging.mkdir(parents=True)
-            with open(staging / RELEASE_FILE, "wb") as out:
-                for name in (RELEASE_FILE, HPO_FILE):
-                    path = release_dir / name
-                    if path.is_file():
-                        with open(path, "rb") as part:
-                            shutil.copyfileobj(part, out, 16 << 20)
-            source = staging
-        return store.load_release(source)
+        return store.load_release(release_dir)
     finally:
         store.close()
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
 
 
 def ensure_release(release_dir: Path, progress: Callable[[str], None]) -> bool:
     """Build the curated release first when there is none (as ``mnkg serve`` does).
 
-    Returns False when no build is available: the import then writes HPO and its annotations
-    but the bridge has nothing to classify against.
+    Returns whether the release exists afterwards.
     """
     if (release_dir / RELEASE_FILE).is_file():
         return True
-    import importlib
+    # Imported here: the build imports this module (carry_over), so a top-level import cycles.
+    from mnkg.kg.build import build_release
 
-    try:
-        build = importlib.import_module("mnkg.kg.build")
-    except ModuleNotFoundError:
-        return False
     progress(f"no release in {release_dir}: building it first")
-    build.build_release(release_dir)
+    build_release(release_dir)
     return (release_dir / RELEASE_FILE).is_file()
 
 

@@ -219,7 +219,7 @@ class Loader(Protocol):
     """Write access: replace the content with a release, or run SPARQL Update."""
 
     def load_release(self, release_dir: Path) -> LoadReport:
-        """Replace everything with the release in ``release_dir`` (its ``mnkg.nq``).
+        """Replace everything with the release in ``release_dir`` (its ``*.nq`` files).
 
         Embedded stores do this atomically: the previous content keeps serving until the new
         one is complete.
@@ -243,6 +243,13 @@ def release_file(release_dir: Path) -> Path:
     return path
 
 
+def release_files(release_dir: Path) -> list[Path]:
+    """Every N-Quads file of a release: ``mnkg.nq`` first, then the others (``hpo.nq``) sorted."""
+    first = release_file(release_dir)
+    others = sorted(p for p in Path(release_dir).glob("*.nq") if p.name != RELEASE_FILE)
+    return [first, *others]
+
+
 __all__ = [
     "RELEASE_FILE",
     "AsyncQuery",
@@ -262,4 +269,5 @@ __all__ = [
     "StoreUnavailable",
     "UnknownGraph",
     "release_file",
+    "release_files",
 ]

@@ -34,7 +34,7 @@ from pyoxigraph import RdfFormat
 from pyoxigraph import Store as OxStore
 
 from mnkg.kg.errors import UserError
-from mnkg.kg.store.base import LoadReport, release_file
+from mnkg.kg.store.base import LoadReport, release_files
 
 STORE_DIR = "store"
 CURRENT = "current"
@@ -137,8 +137,8 @@ def _swap_in(root: Path, building: Path, name: str) -> Path:
 
 
 def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
-    """Load ``release_dir/mnkg.nq`` into a new store and make it the current one, atomically."""
-    source = release_file(release_dir)
+    """Load the release's N-Quads files into a new store and make it current, atomically."""
+    sources = release_files(release_dir)
     root = store_root(data_dir)
     started = time.perf_counter()
     with _load_lock(root):
@@ -146,7 +146,8 @@ def load_release(data_dir: Path, release_dir: Path) -> LoadReport:
         building = root / (_BUILDING_PREFIX + name)
         store = OxStore(str(building))
         try:
-            store.bulk_load(path=str(source), format=RdfFormat.N_QUADS)
+            for source in sources:
+                store.bulk_load(path=str(source), format=RdfFormat.N_QUADS)
             graphs = count_graphs(store)
             store.flush()
         except SyntaxError as error:

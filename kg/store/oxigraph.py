@@ -32,7 +32,7 @@ from mnkg.kg.store.base import (
     QueryResult,
     ResultKind,
     SerializedResult,
-    release_file,
+    release_files,
 )
 from mnkg.kg.store.bindings import (
     check_depth,
@@ -329,7 +329,8 @@ class MemoryStore(_Evaluating):
         started = time.perf_counter()
         fresh = OxStore()
         try:
-            fresh.bulk_load(path=str(release_file(release_dir)), format=RdfFormat.N_QUADS)
+            for source in release_files(release_dir):
+                fresh.bulk_load(path=str(source), format=RdfFormat.N_QUADS)
         except SyntaxError as error:
             raise_evaluation_error("QuerySyntaxError", f"invalid N-Quads: {error}")
         graphs = layout.count_graphs(fresh)

@@ -59,7 +59,7 @@ from mnkg.kg.store.base import (
     ResultTooLarge,
     SerializedResult,
     StoreUnavailable,
-    release_file,
+    release_files,
 )
 from mnkg.kg.store.bindings import has_dataset_clause, inject_values, uses_service
 
@@ -537,22 +537,22 @@ class RemoteStore:
         return {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
 
     def load_release(self, release_dir: Path) -> LoadReport:
-        """Replace MNKG's graphs on the server with the release's ``mnkg.nq``.
+        """Replace MNKG's graphs on the server with the release's N-Quads files.
 
         One graph at a time (a Graph Store PUT, or DROP + INSERT); MNKG graphs the release no
         longer has are dropped; the triple counts are checked afterwards. Not atomic: during
         the load, queries see a mix of old and new graphs (docs/stores.md).
         """
         started = time.perf_counter()
-        path = release_file(release_dir)
         by_graph: dict[str | None, list[Triple]] = {}
-        try:
-            for quad in parse(path=str(path), format=RdfFormat.N_QUADS):
-                name = quad.graph_name
-                key = None if isinstance(name, DefaultGraph) else name.value
-                by_graph.setdefault(key, []).append(quad.triple)
-        except (SyntaxError, OSError) as error:
-            raise UserError(f"cannot read the release {path}: {error}") from None
+        for path in release_files(release_dir):
+            try:
+                for quad in parse(path=str(path), format=RdfFormat.N_QUADS):
+                    name = quad.graph_name
+                    key = None if isinstance(name, DefaultGraph) else name.value
+                    by_graph.setdefault(key, []).append(quad.triple)
+            except (SyntaxError, OSError) as error:
+                raise UserError(f"cannot read the release {path}: {error}") from None
         with self._lock:
             try:
                 stale = self._server_graphs() - {g for g in by_graph if g is not None}

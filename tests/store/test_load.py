@@ -151,3 +151,30 @@ def test_two_loads_at_once_are_refused(settings: Settings, release: Path) -> Non
         with pytest.raises(UserError, match="another load is running"):
             store.load_release(release)
     assert current_store(settings.data_dir) is None
+
+
+def test_every_nquads_file_of_the_release_is_loaded(
+    settings: Settings, release: Path, expected_graphs: dict[str, int], tmp_path: Path
+) -> None:
+    """An imported HPO lives in ``hpo.nq`` beside ``mnkg.nq``; a load takes both."""
+    folder = tmp_path / "with-extra"
+    folder.mkdir()
+    (folder / "mnkg.nq").write_bytes((release / "mnkg.nq").read_bytes())
+    extra = f"<{EX}a> <{EX}b> <{EX}c> <{Graph.HPO}> .\n"
+    (folder / "hpo.nq").write_text(extra)
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    try:
+        report = store.load_release(folder)
+        assert report.graphs == expected_graphs | {Graph.HPO: 1}
+    finally:
+        store.close()
+
+
+def test_a_release_without_mnkg_nq_is_a_clear_error(settings: Settings, tmp_path: Path) -> None:
+    (tmp_path / "hpo.nq").write_text("")
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    try:
+        with pytest.raises(UserError, match=r"mnkg\.nq is missing"):
+            store.load_release(tmp_path)
+    finally:
+        store.close()
