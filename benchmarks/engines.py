@@ -126,8 +126,25 @@ def rdflib_child(spec_path: Path, out_path: Path) -> None:
     rss0 = psutil.Process().memory_info().rss
     began = time.perf_counter()
     dataset = Dataset(default_union=True)
-    for path in spec["nquads"]:
-        dataset.parse(path, format="nquads")
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(spec.get("load_limit_s", 3600)))
+    try:
+        for path in spec["nquads"]:
+            dataset.parse(path, format="nquads")
+    except _Overrun:
+        out_path.write_text(
+            json.dumps(
+                {
+                    "load_over_limit_s": spec.get("load_limit_s", 3600),
+                    "quads_loaded_by_then": len(dataset),
+                    "rss_mb": round((psutil.Process().memory_info().rss - rss0) / 2**20, 1),
+                    "cases": {},
+                }
+            )
+        )
+        return
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
     result: dict[str, Any] = {
         "load_seconds": round(time.perf_counter() - began, 3),
         "quads": len(dataset),

@@ -33,10 +33,12 @@ from benchmarks import engines, loadgen, machine, report
 from benchmarks.procs import Server, free_port, mnkg, run_measured
 from benchmarks.workload import cases, record
 from mnkg.kg.settings import Settings
+from mnkg.kg.store import StoreUnavailable
 from mnkg.kg.store.layout import current_store, directory_size
 from mnkg.kg.store.oxigraph import OxigraphStore
 
 RESULTS = Path(__file__).resolve().parent / "results"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
 SMALL_SPARQL = (
     "SELECT ?label WHERE { <http://purl.obolibrary.org/obo/HP_0002380> "
     "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
@@ -93,16 +95,24 @@ def _store_facts(data_dir: Path, measured: Any) -> dict[str, Any]:
     }
 
 
-def measure_dataset(data_dir: Path, *, source: str, quick: bool) -> dict[str, Any]:
+def measure_dataset(
+    data_dir: Path, *, source: str, quick: bool, rdflib_load_limit_s: float
+) -> dict[str, Any]:
     """Latency of every case on every engine, and throughput, over one data dir."""
     n, warmup, budget = (30, 2, 4.0) if quick else (100, 3, 8.0)
     release = sorted((data_dir / "release").glob("*.nq"))
     out: dict[str, Any] = {"engines": {}, "facts": {}}
     items = cases(source=source)
+    out["kinds"] = {c.name: c.kind for c in items}
 
-    def each(engine: str, make_call) -> None:  # type: ignore[no-untyped-def]
+    def each(engine: str, make_call, *, replay: bool = False) -> None:  # type: ignore[no-untyped-def]
         say(f"  {engine}")
-        out["engines"][engine] = {c.name: time_calls(make_call(c)) for c in items}
+        out["engines"][engine] = {
+            c.name: {"n": 0, "error": f"nothing recorded to replay ({c.error})"}
+            if replay and not c.recorded
+            else time_calls(make_call(c))
+            for c in items
+        }
 
     def time_calls(call) -> dict:  # type: ignore[no-untyped-def]
         return engines.time_calls(call, n=n, warmup=warmup, budget_s=budget)
@@ -111,7 +121,13 @@ def measure_dataset(data_dir: Path, *, source: str, quick: bool) -> dict[str, An
     for in_memory in (False, True):
         label = "store-memory" if in_memory else "store-disk"
         began = time.perf_counter()
-        store = OxigraphStore(data_dir, settings=settings, in_memory=in_memory).start()
+        try:
+            store = OxigraphStore(data_dir, settings=settings, in_memory=in_memory).start()
+        except StoreUnavailable as error:  # e.g. an in-memory copy slower than the start limit
+            out["facts"][f"{label}_start_error"] = str(error)
+            out["engines"][label] = {c.name: {"n": 0, "error": str(error)} for c in items}
+            say(f"  {label}: {error}")
+            continue
         try:
             store.query("ASK { ?s ?p ?o }")
             out["facts"][f"{label}_start_seconds"] = round(time.perf_counter() - began, 3)
@@ -128,11 +144,15 @@ def measure_dataset(data_dir: Path, *, source: str, quick: bool) -> dict[str, An
     location = current_store(data_dir)
     assert location is not None
     disk = OxStore.read_only(str(location))
-    each("pyoxigraph-disk", lambda c, d=disk: engines.oxigraph_replay(d, c.recorded))
+    each("pyoxigraph-disk", lambda c, d=disk: engines.oxigraph_replay(d, c.recorded), replay=True)
     disk = None  # close the read-only store
     memory, seconds = engines.open_memory(release)
     out["facts"]["pyoxigraph_memory_load_seconds"] = seconds
-    each("pyoxigraph-memory", lambda c, m=memory: engines.oxigraph_replay(m, c.recorded))
+    each(
+        "pyoxigraph-memory",
+        lambda c, m=memory: engines.oxigraph_replay(m, c.recorded),
+        replay=True,
+    )
     memory = None  # free it before the servers start
 
     for label, argv in (
@@ -152,7 +172,16 @@ def measure_dataset(data_dir: Path, *, source: str, quick: bool) -> dict[str, An
     ):
         port = free_port()
         say(f"  starting {label} on port {port}")
-        with Server(argv(port), port, env=_env()) as server:
+        try:
+            server = Server(argv(port), port, env=_env())
+        except RuntimeError as error:  # the server could not start (reported, not fatal)
+            out["facts"][f"{label}_start_error"] = str(error)[-500:]
+            out["engines"][label] = {
+                c.name: {"n": 0, "error": "server did not start"} for c in items
+            }
+            say(f"  {label}: did not start")
+            continue
+        with server:
             out["facts"][f"{label}_start_seconds"] = server.start_seconds
             with httpx.Client(base_url=server.url, timeout=60) as client:
                 each(label, lambda c, client=client: engines.http_call(client, c))
@@ -163,7 +192,7 @@ def measure_dataset(data_dir: Path, *, source: str, quick: bool) -> dict[str, An
 
     say("  rdflib (child process)")
     out["engines"]["rdflib"], out["facts"]["rdflib"] = rdflib(
-        release, items, quick=quick, work=data_dir
+        release, items, quick=quick, work=data_dir, load_limit_s=rdflib_load_limit_s
     )
     return out
 
@@ -217,14 +246,17 @@ def throughput(url: str, *, quick: bool) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def rdflib(release: list[Path], items: list, *, quick: bool, work: Path) -> tuple[dict, dict]:
+def rdflib(
+    release: list[Path], items: list, *, quick: bool, work: Path, load_limit_s: float
+) -> tuple[dict, dict]:
     """Run the recorded queries on rdflib in a child process (load time and memory too)."""
     spec = {
         "nquads": [str(p) for p in release],
-        "cases": {c.name: [r.text for r in c.recorded] for c in items},
+        "cases": {c.name: [r.text for r in c.recorded] for c in items if c.recorded},
         "n": 10 if quick else 30,
         "budget_s": 10.0 if quick else 30.0,
         "per_run_limit_s": 30.0,
+        "load_limit_s": load_limit_s,
     }
     spec_path, out_path = work / "rdflib-spec.json", work / "rdflib-out.json"
     spec_path.write_text(json.dumps(spec))
@@ -235,12 +267,11 @@ def rdflib(release: list[Path], items: list, *, quick: bool, work: Path) -> tupl
     )
     result = json.loads(out_path.read_text())
     facts = {
-        "load_seconds": result["load_seconds"],
-        "quads": result["quads"],
-        "rss_mb": result["rss_mb"],
-        "process_peak_rss_mb": measured.peak_rss_mb,
-        "total_seconds": measured.seconds,
+        key: result[key]
+        for key in ("load_seconds", "quads", "rss_mb", "load_over_limit_s", "quads_loaded_by_then")
+        if key in result
     }
+    facts |= {"process_peak_rss_mb": measured.peak_rss_mb, "total_seconds": measured.seconds}
     return result["cases"], facts
 
 
@@ -260,26 +291,56 @@ def main(argv: list[str] | None = None) -> int:
         help="data dirs of the run (replaced)",
     )
     parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--rdflib-load-limit",
+        type=float,
+        default=1200,
+        help="seconds rdflib may spend parsing a release (then: no rdflib timings for it)",
+    )
+    parser.add_argument(
+        "--resume",
+        type=Path,
+        metavar="RUN_DIR",
+        help="continue an interrupted run: keep its pipeline and finished datasets "
+        "(same --work-dir), measure the rest",
+    )
+    parser.add_argument(
+        "--update-docs",
+        action="store_true",
+        help="copy the report into docs/performance.md (between its markers)",
+    )
     args = parser.parse_args(argv)
     if not loadgen.wrk_available():
         parser.error("wrk is needed for the throughput runs: apt-get install -y wrk")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    run_dir = args.results / stamp
-    run_dir.mkdir(parents=True)
-    results: dict[str, Any] = {
-        "started": stamp,
-        "options": {"hpo": args.hpo, "quick": args.quick},
-        "machine": machine.describe(),
-        "small_sparql": SMALL_SPARQL,
-    }
-    results["pipeline"] = pipeline(args.work_dir, hpo=args.hpo)
-    results["datasets"] = {}
+    if args.resume:
+        run_dir = args.resume
+        results = json.loads((run_dir / "results.json").read_text())
+        results["options"]["hpo"] = results["options"]["hpo"] or args.hpo
+        if args.quick:
+            results["options"]["quick_for_resumed"] = True
+        results["options"]["resumed"] = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    else:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        run_dir = args.results / stamp
+        run_dir.mkdir(parents=True)
+        results = {
+            "started": stamp,
+            "options": {"hpo": args.hpo, "quick": args.quick},
+            "machine": machine.describe(),
+            "small_sparql": SMALL_SPARQL,
+        }
+        results["pipeline"] = pipeline(args.work_dir, hpo=args.hpo)
+        (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    results.setdefault("datasets", {})
     for name, source in (("curated", "mnkg"), ("hpo", "hpo")):
-        if name == "hpo" and not args.hpo:
+        if (name == "hpo" and not args.hpo) or name in results["datasets"]:
             continue
         say(f"dataset {name}")
         results["datasets"][name] = measure_dataset(
-            args.work_dir / name, source=source, quick=args.quick
+            args.work_dir / name,
+            source=source,
+            quick=results["options"]["quick"] or results["options"].get("quick_for_resumed", False),
+            rdflib_load_limit_s=args.rdflib_load_limit,
         )
         (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     results["finished"] = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -290,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(latest, ignore_errors=True)
     shutil.copytree(run_dir, latest)
     say(f"results in {run_dir} (copied to {latest})")
+    if args.update_docs:
+        report.update_docs(results, DOCS)
     print((run_dir / "report.md").read_text())
     return 0
 
