@@ -133,14 +133,11 @@ def test_invalid_utf8_json_body_is_a_4xx(http: httpx.Client, path: str) -> None:
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": "\udcff"}, {"q": "\x00"}, {"q": "a" * 20_000}, {"q": "*" * 50}],
-    ids=["lone-surrogate", "nul", "long", "wildcards"],
+    [{"q": "\x00"}, {"q": "a" * 20_000}, {"q": "*" * 50}, {"q": "\U0001f9e0 \u202e"}],
+    ids=["nul", "long", "wildcards", "emoji-rtl"],
 )
 def test_search_with_hostile_text_is_answered_or_a_4xx(http: httpx.Client, params) -> None:
-    try:
-        response = http.get("/search", params=params)
-    except UnicodeEncodeError:
-        pytest.skip("the client cannot encode a lone surrogate")
+    response = http.get("/search", params=params)
     if response.status_code != 200:
         assert_json_4xx(response, 400, 414, 422)
 
