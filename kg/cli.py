@@ -30,7 +30,9 @@ COMMAND_MODULES = [
     "serve",
     "import_hpo",
     "check_links",
-    "query", "term", "localize",
+    "query",
+    "term",
+    "localize",
     "validate",
     "audit",
 ]
