@@ -18,7 +18,13 @@ from rdflib import Graph as RDFGraph
 from rdflib.namespace import DCTERMS
 
 from mnkg.kg import identifiers
-from mnkg.kg.curation import DOMAIN_SOURCE, SEED_SOURCE, Statement, curated_statements
+from mnkg.kg.curation import (
+    DOMAIN_SOURCE,
+    SEED_SOURCE,
+    Statement,
+    curated_statements,
+    is_curie_like,
+)
 from mnkg.kg.iris import MNKG_BASE, STATEMENT_BASE, Graph
 
 BIOLINK = Namespace("https://w3id.org/biolink/vocab/")
@@ -76,7 +82,7 @@ def _frequency(graph: RDFGraph, node: URIRef, frequency: str) -> None:
         return
     fraction = FREQUENCY_FRACTION.match(frequency)
     percent = FREQUENCY_PERCENT.match(frequency)
-    if ":" in frequency and not fraction:
+    if is_curie_like(frequency) and not fraction:
         graph.add((node, BIOLINK.frequency_qualifier, iri(frequency)))
     elif fraction:
         count, total = int(fraction.group(1)), int(fraction.group(2))

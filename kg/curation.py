@@ -172,6 +172,15 @@ def check_source(value: str, where: str) -> str:
     )
 
 
+def is_curie_like(value: str) -> bool:
+    """Whether a qualifier cell is meant as a term (``HP:0040281``) rather than a number or text.
+
+    The reader normalises such cells (a bad one is a UserError naming file and line); the
+    compiler writes them as IRIs. Anything else is kept as text for the SHACL shapes to judge.
+    """
+    return re.match(r"^[A-Za-z]+:", value) is not None
+
+
 def _statement(row: dict[str, str | None], number: int, where: str) -> Statement:
     for column, value in row.items():
         if value is not None and len(value) > MAX_FIELD_CHARS:
@@ -195,7 +204,7 @@ def _statement(row: dict[str, str | None], number: int, where: str) -> Statement
     if not curator:
         raise UserError(f"{where}: column 'curator' is empty")
     frequency = _cell(row, "frequency")
-    if re.match(r"^[A-Za-z]+:", frequency):
+    if is_curie_like(frequency):
         frequency = _curie(frequency, "frequency", where)
     onset = _cell(row, "onset")
     laterality = _cell(row, "laterality")
