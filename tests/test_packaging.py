@@ -42,3 +42,20 @@ def test_packaged_ontology_files_are_found() -> None:
 
     assert ontology.edit_file().is_file()
     assert len(ontology.import_modules()) == 5
+
+
+def test_every_data_file_of_a_package_folder_is_package_data() -> None:
+    """A data file no package-data pattern matches is missing from a `pip install .` (not -e)."""
+    from fnmatch import fnmatch
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]
+    missing = []
+    for folder, package in MAPPED.items():
+        for path in (ROOT / folder).rglob("*"):
+            if not path.is_file() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
+                continue
+            relative = path.relative_to(ROOT / folder).as_posix()
+            if not any(fnmatch(relative, pattern) for pattern in patterns.get(package, [])):
+                missing.append(f"{folder}/{relative}")
+    assert missing == []
