@@ -74,13 +74,13 @@ def tbox(edit: Graph, imports: Graph) -> Graph:
     return merged
 
 
-def classify(edit: Graph, imports: Graph) -> ReasonerResult:
-    """Run HermiT on ontology + imports and turn a failure into a clear error."""
-    result = run_hermit(tbox(edit, imports))
+def classify(merged_tbox: Graph) -> ReasonerResult:
+    """Run HermiT on ontology + imports (one graph) and turn a failure into a clear error."""
+    result = run_hermit(merged_tbox)
     if not result.consistent:
         raise ValidationFailed(f"the ontology is inconsistent: {result.message}")
     if result.unsatisfiable:
-        labels = describe(result.unsatisfiable, tbox(edit, imports))
+        labels = describe(result.unsatisfiable, merged_tbox)
         raise ValidationFailed("unsatisfiable classes: " + "; ".join(labels))
     return result
 
@@ -144,7 +144,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     require_valid(shacl_report)  # a violation stops the build before anything is written
 
     done = step("reason (HermiT)")
-    result = classify(edit, imports)
+    result = classify(merged_tbox)
     inferred = result.inferred_graph()
     graphs[G.INFERRED] = inferred
     done()

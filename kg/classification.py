@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDFS, Graph, URIRef
 
 from mnkg.kg.build import classify, load_imports, load_ontology, tbox
+from mnkg.kg.identifiers import compress
 from mnkg.kg.materialize import materialize
 from mnkg.kg.reason import named_classes
 
@@ -34,23 +35,19 @@ def classification_report(edit_file: Path | None = None) -> dict:
 
     ``edit_file`` replaces the packaged ``mnkg-edit.ttl`` (a curator's working copy).
     """
-    edit, imports = load_ontology(edit_file), load_imports()
-    result = classify(edit, imports)
-    merged = tbox(edit, imports)
+    merged = tbox(load_ontology(edit_file), load_imports())
+    result = classify(merged)
     redundant, _ = materialize(merged, result.inferred_graph())
     rows = []
     for iri in conditions(merged):
         ancestors = {str(o) for o in redundant.objects(URIRef(iri), RDFS.subClassOf)}
         label = merged.value(URIRef(iri), RDFS.label)
-        curie = iri.rsplit("/", 1)[-1].replace("_", ":", 1)
         groups = [name for group, name in GROUPINGS.items() if group in ancestors]
-        rows.append({"id": curie, "label": str(label), "groups": groups})
+        rows.append({"id": compress(iri), "label": str(label), "groups": groups})
     return {
         "consistent": True,
         "unsatisfiable": len(result.unsatisfiable),
-        "classes": len(
-            named_classes(merged) | {str(s) for s in merged.subjects(RDF.type, OWL.Class)}
-        ),
+        "classes": len(named_classes(merged)),
         "inferred_subclass_axioms": len(result.inferred_subclass_of),
         "seconds": round(result.seconds, 2),
         "conditions": rows,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 SUBCLASS_CLOSURE = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -132,11 +132,4 @@ def materialize(ontology: Graph, inferred: Graph, *extra: Graph) -> tuple[Graph,
     return _to_rdflib(redundant_triples), _to_rdflib(nonredundant_triples)
 
 
-def ancestors(redundant: Graph, iri: str) -> set[str]:
-    """Named superclasses of a class in the redundant graph."""
-    from rdflib import RDFS
-
-    return {str(o) for o in redundant.objects(URIRef(iri), RDFS.subClassOf)}
-
-
-__all__ = ["ancestors", "materialize"]
+__all__ = ["materialize"]
