@@ -6,8 +6,8 @@ tests). Routers are listed once in :data:`ROUTERS`; adding one is a one-line cha
 
 from __future__ import annotations
 
-import importlib
 import json
+from types import ModuleType
 from typing import Any
 
 from fastapi import FastAPI
@@ -16,21 +16,32 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import mnkg
 from mnkg.api.errors import install_error_handlers
-from mnkg.kg.settings import Settings
-from mnkg.kg.store import Store
+from mnkg.api.routes import (
+    conditions,
+    graph_store,
+    localize,
+    mappings,
+    page,
+    queries,
+    search,
+    sparql,
+    terms,
+    version,
+)
+from mnkg.kg import Settings, Store
 
-ROUTERS: list[str] = [
-    "mnkg.api.routes.sparql",
-    "mnkg.api.routes.graph_store",
-    "mnkg.api.routes.mappings",
-    "mnkg.api.routes.queries",
-    "mnkg.api.routes.terms",
-    "mnkg.api.routes.search",
-    "mnkg.api.routes.conditions",
-    "mnkg.api.routes.localize",
-    "mnkg.api.routes.version",
-    "mnkg.api.routes.page",
-]
+ROUTERS: tuple[ModuleType, ...] = (
+    sparql,
+    graph_store,
+    mappings,
+    queries,
+    terms,
+    search,
+    conditions,
+    localize,
+    version,
+    page,
+)
 """Modules each exposing ``router`` (an APIRouter), included in this order."""
 
 
@@ -122,7 +133,7 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
     app.state.store = store
     install_error_handlers(app)
     for module in ROUTERS:
-        app.include_router(importlib.import_module(module).router)
+        app.include_router(module.router)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

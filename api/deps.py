@@ -7,13 +7,11 @@ through the factory; nothing here reads the environment or caches a global.
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from mnkg.kg.errors import UserError
-from mnkg.kg.settings import Settings
-from mnkg.kg.store import Loader, Store
+from mnkg.kg import Loader, Settings, Store, UserError
 
 
 def get_settings(request: Request) -> Settings:
@@ -24,6 +22,18 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> Store:
     """The store the app was created with."""
     return request.app.state.store
+
+
+def app_cache(request: Request) -> dict[Any, Any]:
+    """The app's cache of indexes read from the store (labels, annotations, answers).
+
+    Entries are keyed by the store's content (:func:`mnkg.kg.answers.lookup.cached`), so a
+    reload of the store is picked up on the next request.
+    """
+    cache = getattr(request.app.state, "domain_cache", None)
+    if cache is None:
+        cache = request.app.state.domain_cache = {}
+    return cache
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -69,6 +79,7 @@ __all__ = [
     "Unauthorized",
     "WriterDep",
     "WritesDisabled",
+    "app_cache",
     "check_write_access",
     "get_settings",
     "get_store",

@@ -14,9 +14,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from mnkg.kg.errors import UserError
+from mnkg.kg import UserError
 
 log = logging.getLogger("mnkg.api")
+
+
+class ProtocolError(UserError):
+    """A request the SPARQL 1.1 Protocol does not allow (two queries, query and update...)."""
+
+    http_status = 400
+
+
+class UnsupportedMediaType(UserError):
+    """A POST body in a media type the protocol does not define."""
+
+    http_status = 415
 
 
 def error_response(
@@ -56,4 +68,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected)
 
 
-__all__ = ["error_response", "install_error_handlers"]
+__all__ = ["ProtocolError", "UnsupportedMediaType", "error_response", "install_error_handlers"]

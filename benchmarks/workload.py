@@ -11,13 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mnkg.kg.conditions import conditions_by_pattern
-from mnkg.kg.localize import LocalizeRequest, localize
+from mnkg.kg.answers.conditions import conditions_by_pattern
+from mnkg.kg.answers.localize import LocalizeRequest, localize
+from mnkg.kg.answers.params import bind_params
+from mnkg.kg.answers.results import run_named
 from mnkg.kg.store import Store, inject_values
 from mnkg.kg.store.bindings import has_dataset_clause
-from mnkg.queries.params import bind_params
 from mnkg.queries.registry import load_registry
-from mnkg.queries.results import run_named
 
 # Vignettes by exact HPO label (labels from ontology/vocab/signs.tsv, resolved by the service).
 VIGNETTES: dict[str, dict[str, Any]] = {

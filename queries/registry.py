@@ -27,7 +27,6 @@ from typing import Any, Literal
 
 import yaml
 
-from mnkg.kg.errors import NotFound, UserError
 from mnkg.queries import query_dir
 
 ParamType = Literal["iri", "string", "integer", "decimal", "boolean"]
@@ -173,6 +172,19 @@ def parse_query(name: str, text: str) -> NamedQuery:
     )
 
 
+class QueryFileError(ValueError):
+    """A query file that cannot be read as a named query (name, header, parameters)."""
+
+
+class UnknownQuery(LookupError):
+    """No named query has this name; ``available`` lists the names there are."""
+
+    def __init__(self, name: str, available: list[str]) -> None:
+        super().__init__(f"no named query {name!r}")
+        self.name = name
+        self.available = available
+
+
 class QueryRegistry:
     """The named queries of one folder, read once."""
 
@@ -193,14 +205,11 @@ class QueryRegistry:
         return list(self._queries)
 
     def get(self, name: str) -> NamedQuery:
-        """The query called ``name``; :class:`NotFound` (listing the names) otherwise."""
+        """The query called ``name``; :class:`UnknownQuery` (listing the names) otherwise."""
         try:
             return self._queries[name]
         except KeyError:
-            raise NotFound(
-                f"no named query {name!r}",
-                detail={"available": self.names()},
-            ) from None
+            raise UnknownQuery(name, self.names()) from None
 
 
 def load_registry(directory: Path | None = None) -> QueryRegistry:
@@ -210,12 +219,21 @@ def load_registry(directory: Path | None = None) -> QueryRegistry:
     for path in sorted(directory.glob("*.rq")):
         name = path.stem
         if not _NAME.match(name):
-            raise UserError(f"query file name {path.name!r} is not a valid query name")
+            raise QueryFileError(f"query file name {path.name!r} is not a valid query name")
         try:
             queries[name] = parse_query(name, path.read_text(encoding="utf-8"))
         except (ValueError, yaml.YAMLError) as error:
-            raise UserError(f"bad named query {path.name}: {error}") from error
+            raise QueryFileError(f"bad named query {path.name}: {error}") from error
     return QueryRegistry(queries)
 
 
-__all__ = ["PARAM_TYPES", "NamedQuery", "Param", "QueryRegistry", "load_registry", "parse_query"]
+__all__ = [
+    "PARAM_TYPES",
+    "NamedQuery",
+    "Param",
+    "QueryFileError",
+    "QueryRegistry",
+    "UnknownQuery",
+    "load_registry",
+    "parse_query",
+]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,12 +32,24 @@ def test_every_python_folder_is_listed_in_pyproject() -> None:
     assert missing == []
 
 
-def test_no_top_level_kg_or_api_module_is_importable_by_accident() -> None:
-    import importlib.util
-
-    for name in MAPPED:
-        spec = importlib.util.find_spec(name)
-        assert spec is None or "site-packages" not in str(spec.origin), name
+def test_the_wheel_installs_one_top_level_package(tmp_path: Path) -> None:
+    """A wheel of the project holds `mnkg` and its metadata only: no top-level `kg`, `api`."""
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = tmp_path.glob("mnkg-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {name.split("/")[0] for name in names} == {
+        "mnkg",
+        f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}.dist-info",
+    }
+    for folder in MAPPED:
+        assert f"mnkg/{folder}/__init__.py" in names
+    assert not [n for n in names if n.startswith(("kg/", "api/", "ontology/", "queries/"))]
 
 
 def test_packaged_ontology_files_are_found() -> None:

@@ -6,9 +6,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from mnkg.api.deps import StoreDep
-from mnkg.api.routes.search import app_cache
-from mnkg.kg.conditions import conditions_by_pattern
+from mnkg.api.deps import StoreDep, app_cache
+from mnkg.kg import conditions_by_pattern
 
 router = APIRouter(tags=["Conditions"])
 

@@ -10,11 +10,18 @@ from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from mnkg.api.deps import check_write_access
-from mnkg.api.routes.sparql import ProtocolError, UnsupportedMediaType
-from mnkg.kg.errors import NotFound
-from mnkg.kg.store import NotAcceptable, Store
-from mnkg.kg.store.formats import GRAPH_TYPES, negotiate_rdf, rdf_format_of
-from mnkg.kg.store.graph_store import graph_iri, read_query, write_update
+from mnkg.api.errors import ProtocolError, UnsupportedMediaType
+from mnkg.kg import (
+    GRAPH_TYPES,
+    NotAcceptable,
+    NotFound,
+    Store,
+    graph_iri,
+    negotiate_rdf,
+    rdf_format_of,
+    read_query,
+    write_update,
+)
 
 router = APIRouter(tags=["Graph Store"])
 

@@ -7,9 +7,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from mnkg.api.deps import StoreDep
-from mnkg.api.routes.search import app_cache
-from mnkg.kg.localize import MAX_SIGNS, LocalizeRequest, localize
+from mnkg.api.deps import StoreDep, app_cache
+from mnkg.kg import MAX_SIGNS, LocalizeRequest, localize
 
 router = APIRouter(tags=["Localization"])
 

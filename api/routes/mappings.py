@@ -14,9 +14,18 @@ from fastapi.responses import JSONResponse
 from pyoxigraph import NamedNode
 
 from mnkg.api.deps import StoreDep
-from mnkg.kg import identifiers, mappings
-from mnkg.kg.errors import NotFound
-from mnkg.kg.store import Store
+from mnkg.kg import (
+    NotFound,
+    Store,
+    expand,
+    export_json,
+    export_tsv,
+    mappings_of,
+    prefix_context,
+    prefix_map,
+    rows_for,
+    rows_from_store,
+)
 
 router = APIRouter(tags=["Mappings"])
 
@@ -46,7 +55,7 @@ def get_mappings(
     An ambiguous code lists every candidate in ``resolved``. A code nothing maps is a 404 whose
     ``detail.suggestions`` lists mapped codes that start alike.
     """
-    answer = mappings.mappings_of(id, mappings.rows_for(store, id), target)
+    answer = mappings_of(id, rows_for(store, id), target)
     if not answer["count"] and not _in_store(store, answer["resolved"]):
         raise NotFound(
             f"{', '.join(answer['resolved'])} is not a term of MNKG",
@@ -57,7 +66,7 @@ def get_mappings(
 
 def _in_store(store: Store, curies: list[str]) -> bool:
     """Whether any of these terms occurs in the store (as subject or object)."""
-    values = " ".join(str(NamedNode(identifiers.expand(c))) for c in curies)
+    values = " ".join(str(NamedNode(expand(c))) for c in curies)
     result = store.query(f"ASK {{ VALUES ?t {{ {values} }} {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }}")
     return bool(result)
 
@@ -70,7 +79,7 @@ def _in_store(store: Store, curies: list[str]) -> bool:
 )
 def export_sssom_tsv(store: StoreDep) -> Response:
     """Every mapping of the release as one SSSOM TSV mapping set."""
-    body = mappings.export_tsv(mappings.rows_from_store(store))
+    body = export_tsv(rows_from_store(store))
     return Response(
         body,
         media_type=TSV,
@@ -81,13 +90,13 @@ def export_sssom_tsv(store: StoreDep) -> Response:
 @router.get("/mappings/export.sssom.json", summary="All mappings as SSSOM JSON")
 def export_sssom_json(store: StoreDep) -> JSONResponse:
     """Every mapping of the release as one SSSOM JSON mapping set (sssom-py's JSON shape)."""
-    return JSONResponse(mappings.export_json(mappings.rows_from_store(store)))
+    return JSONResponse(export_json(rows_from_store(store)))
 
 
 @router.get("/prefixes.json", summary="The prefix map (CURIE prefix -> IRI prefix)")
 def prefixes() -> dict[str, str]:
     """The project's prefix map: the canonical prefixes every endpoint writes CURIEs with."""
-    return identifiers.prefix_map()
+    return prefix_map()
 
 
 @router.get(
@@ -98,7 +107,7 @@ def prefixes() -> dict[str, str]:
 )
 def context() -> Response:
     """The prefix map as a JSON-LD ``@context``."""
-    return Response(json.dumps(mappings.prefix_context(), indent=1), media_type=JSON_LD)
+    return Response(json.dumps(prefix_context(), indent=1), media_type=JSON_LD)
 
 
 __all__ = ["router"]

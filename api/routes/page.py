@@ -22,8 +22,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from mnkg.kg.errors import NotFound, UserError
-from mnkg.kg.iris import GRAPH_BASE, MNKG_TERM, Graph
+from mnkg.kg import GRAPH_BASE, MNKG_TERM, Graph, NotFound, UserError, named_queries
 
 router = APIRouter(include_in_schema=False)
 
@@ -114,10 +113,8 @@ def _strip_header(sparql: str) -> str:
 def registry_examples() -> tuple[Example, ...]:
     """The named queries as examples; queries without required parameters first."""
     try:
-        from mnkg.queries.registry import load_registry
-
-        registry = load_registry()
-    except (ImportError, UserError):
+        registry = named_queries()
+    except UserError:
         return ()
     queries = sorted(registry, key=lambda q: (any(p.required for p in q.params), q.name))
     return tuple(

@@ -1,19 +1,26 @@
 """``/queries``: the named queries (``queries/*.rq``), listed and run with typed parameters.
 
 Parameters come from the query string (GET) or a JSON object (POST) and are bound as RDF terms
-by :mod:`mnkg.queries.params`; results are JSON, CSV or TSV by ``?format=`` or ``Accept``.
+by :mod:`mnkg.kg.answers.params`; results are JSON, CSV or TSV by ``?format=`` or ``Accept``.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
 from mnkg.api.deps import StoreDep
-from mnkg.kg.errors import UserError
-from mnkg.queries.registry import QueryRegistry, load_registry
-from mnkg.queries.results import pick_format, render, run_named
+from mnkg.kg import (
+    QueryRegistry,
+    UserError,
+    named_queries,
+    named_query,
+    pick_format,
+    render,
+    run_named,
+)
 
 router = APIRouter(tags=["Named queries"])
 
@@ -59,14 +66,14 @@ def get_registry(request: Request) -> QueryRegistry:
     """The registry of named queries, read once per app (on first use)."""
     registry = getattr(request.app.state, "query_registry", None)
     if registry is None:
-        registry = request.app.state.query_registry = load_registry()
+        registry = request.app.state.query_registry = named_queries()
     return registry
 
 
 def _answer(
     request: Request, store: Any, name: str, params: dict[str, str | None], fmt: str | None
 ) -> Response:
-    query = get_registry(request).get(name)
+    query = named_query(get_registry(request), name)
     chosen = pick_format(fmt, request.headers.get("accept"))
     table = run_named(store, query, params)
     body, media_type = render(table, chosen)
@@ -110,8 +117,6 @@ def _answer(
 )
 def list_queries(request: Request) -> dict[str, Any]:
     """Every named query: name, summary, description, parameters (type, example), columns."""
-    from urllib.parse import urlencode
-
     out = []
     for query in get_registry(request):
         entry = query.as_dict()

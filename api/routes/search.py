@@ -6,22 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from mnkg.api.deps import StoreDep
-from mnkg.kg.search import DEFAULT_LIMIT, MAX_LIMIT, search
+from mnkg.api.deps import StoreDep, app_cache
+from mnkg.kg import DEFAULT_LIMIT, MAX_LIMIT, search
 
 router = APIRouter(tags=["Search"])
-
-
-def app_cache(request: Request) -> dict[Any, Any]:
-    """The app's cache of indexes read from the store (labels, annotations).
-
-    Entries are keyed by the store's content (:func:`mnkg.kg.lookup.cached`), so a reload
-    of the store is picked up on the next request.
-    """
-    cache = getattr(request.app.state, "domain_cache", None)
-    if cache is None:
-        cache = request.app.state.domain_cache = {}
-    return cache
 
 
 @router.get(
@@ -71,4 +59,4 @@ def get_search(
     return search(store, q, limit=limit, cursor=cursor, prefix=prefix, cache=app_cache(request))
 
 
-__all__ = ["app_cache", "router"]
+__all__ = ["router"]

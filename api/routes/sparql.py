@@ -12,30 +12,24 @@ from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from mnkg.api.deps import check_write_access
-from mnkg.kg.errors import UserError
-from mnkg.kg.settings import Settings
-from mnkg.kg.store import NotAcceptable, Store, UnknownGraph
-from mnkg.kg.store.formats import negotiate, negotiate_rdf
-from mnkg.kg.store.graph_store import graph_iri
-from mnkg.kg.store.service import description
+from mnkg.api.errors import ProtocolError, UnsupportedMediaType
+from mnkg.kg import (
+    NotAcceptable,
+    Settings,
+    Store,
+    UnknownGraph,
+    UserError,
+    graph_iri,
+    negotiate,
+    negotiate_rdf,
+    service_description,
+)
 
 router = APIRouter(tags=["SPARQL"])
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
-
-
-class ProtocolError(UserError):
-    """A request the SPARQL 1.1 Protocol does not allow (two queries, query and update...)."""
-
-    http_status = 400
-
-
-class UnsupportedMediaType(UserError):
-    """A POST body in a media type the protocol does not define."""
-
-    http_status = 415
 
 
 Params = dict[str, list[str]]
@@ -150,7 +144,7 @@ def _service_description(request: Request) -> Response:
         graphs = store.named_graphs()
     except UserError:
         graphs = frozenset()  # no store loaded yet: still describe the service
-    body = description(
+    body = service_description(
         endpoint, graphs=graphs, writable=bool(settings.write_token), rdf_format=rdf_format
     )
     return Response(body, media_type=rdf_format.media_type, headers={"Vary": "Accept"})
@@ -226,4 +220,4 @@ async def sparql_post(request: Request) -> Response:
     raise ProtocolError("the request has neither a 'query' nor an 'update'")
 
 
-__all__ = ["ProtocolError", "UnsupportedMediaType", "router"]
+__all__ = ["router"]

@@ -7,9 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Path, Request
 from pydantic import BaseModel, Field
 
-from mnkg.api.deps import StoreDep
-from mnkg.api.routes.search import app_cache
-from mnkg.kg.terms import BATCH_LIMIT, term_page, term_pages
+from mnkg.api.deps import StoreDep, app_cache
+from mnkg.kg import BATCH_LIMIT, term_page, term_pages
 
 router = APIRouter(tags=["Terms"])
 

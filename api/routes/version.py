@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from mnkg.api.deps import StoreDep
-from mnkg.kg.release_info import version_info
+from mnkg.kg import version_info
 
 router = APIRouter(tags=["Version"])
 

@@ -9,9 +9,10 @@ Descriptors:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from mnkg.kg.errors import UserError
+from mnkg.kg.settings import Settings
 from mnkg.kg.store.base import (
     RELEASE_FILE,
     Bindings,
@@ -31,9 +32,7 @@ from mnkg.kg.store.base import (
     release_file,
 )
 from mnkg.kg.store.bindings import inject_values
-
-if TYPE_CHECKING:
-    from mnkg.kg.settings import Settings
+from mnkg.kg.store.oxigraph import MemoryStore, OxigraphStore
 
 
 def descriptor_for(settings: Settings) -> str:
@@ -41,28 +40,31 @@ def descriptor_for(settings: Settings) -> str:
     return settings.store or f"oxigraph:{settings.data_dir}"
 
 
+def load_into(settings: Settings, release_dir: Path) -> LoadReport:
+    """Load ``release_dir`` (every ``*.nq`` of it) into the store ``settings`` select."""
+    store = open_store(settings=settings)
+    try:
+        if not isinstance(store, Loader):
+            raise UserError(f"the store {store.descriptor} cannot be loaded")
+        return store.load_release(release_dir)
+    finally:
+        store.close()
+
+
 def open_store(descriptor: str | None = None, *, settings: Settings | None = None) -> Store:
     """Open the store a descriptor names (default: the one ``settings`` selects).
 
     Remote stores are imported lazily, so the embedded path needs no HTTP client stack.
     """
-    from mnkg.kg.settings import Settings
-
     settings = settings or Settings()
     descriptor = descriptor or descriptor_for(settings)
     if descriptor.startswith(("http://", "https://")):
-        from mnkg.kg.store.remote import RemoteStore  # written by the remote-store issue
+        from mnkg.kg.store.remote import RemoteStore  # lazy: httpx only for remote stores
 
-        return RemoteStore(descriptor, settings=settings)  # type: ignore[return-value]
+        return RemoteStore(descriptor, settings=settings)
     if descriptor == "memory:":
-        from mnkg.kg.store.oxigraph import MemoryStore
-
         return MemoryStore(settings=settings)
     if descriptor.startswith("oxigraph:"):
-        from pathlib import Path
-
-        from mnkg.kg.store.oxigraph import OxigraphStore
-
         return OxigraphStore(Path(descriptor.removeprefix("oxigraph:")), settings=settings)
     raise UserError(
         f"unknown store {descriptor!r}: use oxigraph:<dir>, memory: or an http(s) SPARQL URL"
@@ -87,6 +89,7 @@ __all__ = [
     "UnknownGraph",
     "descriptor_for",
     "inject_values",
+    "load_into",
     "open_store",
     "release_file",
 ]

@@ -17,6 +17,7 @@ from pyoxigraph import Store
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
+from mnkg.kg.store.layout import write_atomically
 
 _CURRENT = "current"  # mirrors mnkg.kg.store.layout.CURRENT without importing it
 
@@ -46,7 +47,6 @@ def _open(path: Path, in_memory: bool) -> Store:
 
 
 def _write(store_root: Path, sparql: str) -> None:
-    from mnkg.kg.store.layout import write_atomically
 
     write_atomically(store_root.parent, lambda store: run_update(store, sparql))
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def _build(data_dir: Path) -> None:
-    from mnkg.kg.build import build_release
-    from mnkg.kg.hpo_import import import_hpo
+    from mnkg.kg.release.hpo import import_hpo
+    from mnkg.kg.release.pipeline import build_release
 
     settings = Settings(data_dir=data_dir)
     build_release(settings.release_dir)

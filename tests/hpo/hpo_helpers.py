@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from mnkg.kg.hpo import wheel_data_dir
 from mnkg.kg.iris import Graph, mnkg_iri
+from mnkg.kg.vocab.obo import wheel_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 OBO = "http://purl.obolibrary.org/obo/"

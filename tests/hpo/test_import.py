@@ -33,14 +33,18 @@ from hpo_helpers import (
 )
 from typer.testing import CliRunner
 
-from mnkg.kg import identifiers
-from mnkg.kg.commands import import_hpo as import_hpo_command
+from mnkg.kg.cli import import_hpo as import_hpo_command
 from mnkg.kg.errors import NotFound, UserError
-from mnkg.kg.hpo import frequency_values, parse_frequency, parse_obo, resolve_sources
-from mnkg.kg.hpo_import import HPO_FILE, ImportReport, carry_over, import_hpo
+from mnkg.kg.hpo.annotations import parse_frequency
+from mnkg.kg.hpo.importer import HPO_FILE, ImportReport, carry_over
+from mnkg.kg.hpo.ontology import frequency_values
+from mnkg.kg.hpo.sources import resolve_sources
 from mnkg.kg.iris import Graph
+from mnkg.kg.release.hpo import import_hpo
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import OxigraphStore
+from mnkg.kg.vocab import identifiers
+from mnkg.kg.vocab.obo import parse_obo
 
 RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 PREFIXES = """

@@ -20,12 +20,13 @@ sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: no pa
 from hpo_helpers import LMN, SMA1_OMIM, UMN, fixture_release, hp_iri, vocab_rows
 
 from mnkg.api.app import create_app
-from mnkg.kg import identifiers
-from mnkg.kg.hpo import wheel_data_dir
-from mnkg.kg.hpo_import import ImportReport, import_hpo
+from mnkg.kg.hpo.importer import ImportReport
 from mnkg.kg.iris import Graph
+from mnkg.kg.release.hpo import import_hpo
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import OxigraphStore
+from mnkg.kg.vocab import identifiers
+from mnkg.kg.vocab.obo import wheel_data_dir
 
 pytestmark = pytest.mark.timeout(900)
 

@@ -61,7 +61,7 @@ def read_shape_fixture(path: Path) -> ShapeFixture:
 @pytest.fixture(scope="session")
 def ontology_graph() -> RDFGraph:
     """Ontology + import modules, as the build reads them."""
-    from mnkg.kg.validate import load_ontology_graph
+    from mnkg.kg.qc.validate import load_ontology_graph
 
     return load_ontology_graph()
 
@@ -69,7 +69,7 @@ def ontology_graph() -> RDFGraph:
 @pytest.fixture(scope="session")
 def all_shapes() -> RDFGraph:
     """Every shape file of ontology/shapes."""
-    from mnkg.kg.validate import shapes_graph
+    from mnkg.kg.qc.validate import shapes_graph
 
     return shapes_graph()
 

@@ -10,8 +10,8 @@ from rdflib import OWL, RDF
 from rdflib import Graph as RDFGraph
 from rdflib.collection import Collection
 
-from mnkg.kg.audit import AuditReport, audit_file, audit_statements
-from mnkg.kg.curation import claims_dir, read_table
+from mnkg.kg.qc.audit import AuditReport, audit_file, audit_statements
+from mnkg.kg.sources.curation import claims_dir, read_table
 
 from .conftest import FIXTURES, run_mnkg
 

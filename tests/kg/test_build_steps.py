@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph as RDFGraph
 
-from mnkg.kg.compile import compile_kg, compile_statements, statement_count
-from mnkg.kg.curation import parse_table
 from mnkg.kg.errors import ValidationFailed
-from mnkg.kg.validate import require_valid, validate_release
+from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.sources.compile import compile_kg, compile_statements, statement_count
+from mnkg.kg.sources.curation import parse_table
 
 BAD_TABLE = (
     "subject\tpredicate\tobject\tevidence\tsource\tcurator\tdate\n"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rdflib import RDF, XSD, Literal, URIRef
 
-from mnkg.kg.compile import (
+from mnkg.kg.iris import STATEMENT_BASE
+from mnkg.kg.iris import Graph as G
+from mnkg.kg.sources.compile import (
     BIOLINK,
     MNKGV,
     compile_kg,
@@ -12,9 +14,7 @@ from mnkg.kg.compile import (
     statement_count,
     statement_iri,
 )
-from mnkg.kg.curation import parse_table
-from mnkg.kg.iris import STATEMENT_BASE
-from mnkg.kg.iris import Graph as G
+from mnkg.kg.sources.curation import parse_table
 
 OBO = "http://purl.obolibrary.org/obo/"
 HEADER = (

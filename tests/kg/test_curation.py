@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mnkg.kg.curation import (
+from mnkg.kg.errors import NotFound, UserError
+from mnkg.kg.sources.curation import (
     COLUMNS,
     curated_statements,
     curated_tables,
@@ -16,7 +17,6 @@ from mnkg.kg.curation import (
     read_table,
     write_table,
 )
-from mnkg.kg.errors import NotFound, UserError
 
 HEADER = "subject\tpredicate\tobject\tevidence\tsource\tsource_pointer\tcurator\tdate\n"
 GOOD = "MONDO:0004976\tRO:0002200\tHP:0002380\tECO:0000302\tdomain.md\t§3\tt\t2026-11-21\n"
@@ -199,7 +199,7 @@ def test_fuzzed_claim_files_give_user_errors_before_any_reasoning(
 ) -> None:
     """A claims file missing a required column (or with bad rows) fails in the reader: a
     UserError naming the file, never a traceback and never a reasoner run."""
-    from mnkg.kg.audit import audit_file
+    from mnkg.kg.qc.audit import audit_file
 
     header = [c for c in COLUMNS if c != dropped]
     if dropped not in {"subject", "predicate", "object", "evidence", "source", "curator", "date"}:

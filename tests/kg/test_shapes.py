@@ -7,7 +7,7 @@ from rdflib import Graph as RDFGraph
 from rdflib.namespace import SH
 
 from mnkg import ontology as sources
-from mnkg.kg.validate import merged, validate_graph
+from mnkg.kg.qc.validate import merged, validate_graph
 
 from .conftest import SHAPE_FIXTURES, ShapeFixture, read_shape_fixture
 
@@ -44,8 +44,8 @@ def test_valid_association_passes_the_association_shapes(
     ontology_graph: RDFGraph, all_shapes: RDFGraph
 ) -> None:
     """The counterpart of the failing fixtures: a well-formed association has no result."""
-    from mnkg.kg.compile import compile_statements
-    from mnkg.kg.curation import parse_table
+    from mnkg.kg.sources.compile import compile_statements
+    from mnkg.kg.sources.curation import parse_table
 
     table = (
         "subject\tpredicate\tobject\tfrequency\tevidence\tsource\tcurator\tdate\n"

@@ -60,7 +60,7 @@ def test_text_report_names_focus_label_path_value_message(tmp_path: Path) -> Non
 
 
 def test_turtle_report_is_the_standard_shacl_report(ontology_graph: RDFGraph) -> None:
-    from mnkg.kg.validate import merged, validate_graph
+    from mnkg.kg.qc.validate import merged, validate_graph
 
     fixture = next(f for f in FAILING if f.path.stem == "missing-label")
     data = merged(ontology_graph, RDFGraph().parse(fixture.path, format="turtle"))
@@ -102,7 +102,7 @@ def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
 
 def test_json_findings_library_output(tmp_path: Path) -> None:
     """The plain-JSON summary a program can read without JSON-LD."""
-    from mnkg.kg.validate import validate_files
+    from mnkg.kg.qc.validate import validate_files
 
     fixture = next(f for f in FAILING if f.path.stem == "unknown-object")
     report = validate_files([fixture.path])

@@ -12,9 +12,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from mnkg.kg import check_links
-from mnkg.kg.commands import check_links as command
-from mnkg.kg.hpo import parse_obo, wheel_data_dir
+from mnkg.kg.cli import check_links as command
+from mnkg.kg.qc import check_links
+from mnkg.kg.vocab.obo import parse_obo, wheel_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 OBO = "http://purl.obolibrary.org/obo/"

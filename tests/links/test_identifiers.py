@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mnkg.kg import identifiers
 from mnkg.kg.errors import NotFound, UserError
-from mnkg.kg.identifiers import MappingTriple
+from mnkg.kg.vocab import identifiers, resolution
+from mnkg.kg.vocab.resolution import MappingTriple
 
 VOCAB = Path(__file__).resolve().parents[2] / "ontology" / "vocab"
 ALS = "MONDO:0004976"
@@ -162,7 +162,7 @@ def test_every_vocab_id_is_well_formed_and_round_trips() -> None:
     ],
 )
 def test_als_codes_resolve_to_the_mondo_term_the_ontology_uses(code: str) -> None:
-    assert identifiers.resolve(code) == [ALS]
+    assert resolution.resolve(code) == [ALS]
 
 
 def test_exact_matches_win_over_database_cross_references() -> None:
@@ -171,8 +171,8 @@ def test_exact_matches_win_over_database_cross_references() -> None:
         MappingTriple("MONDO:0004976", "skos:exactMatch", "UMLS:C0002736"),
         MappingTriple("HP:0007354", "oboInOwl:hasDbXref", "UMLS:C0002736"),
     ]
-    assert identifiers.resolve("UMLS:C0002736", rows) == [ALS]
-    assert identifiers.resolve("UMLS:C0002736", rows[1:]) == ["HP:0007354"]
+    assert resolution.resolve("UMLS:C0002736", rows) == [ALS]
+    assert resolution.resolve("UMLS:C0002736", rows[1:]) == ["HP:0007354"]
 
 
 def test_an_ambiguous_code_returns_all_candidates() -> None:
@@ -181,19 +181,19 @@ def test_an_ambiguous_code_returns_all_candidates() -> None:
         MappingTriple("MONDO:0000002", "skos:exactMatch", "ICD10CM:G12.2"),
         MappingTriple("MONDO:0000003", "skos:exactMatch", "ICD10CM:G12.21"),
     ]
-    assert identifiers.resolve("ICD10CM:G12.2", rows) == ["MONDO:0000001", "MONDO:0000002"]
+    assert resolution.resolve("ICD10CM:G12.2", rows) == ["MONDO:0000001", "MONDO:0000002"]
 
 
 def test_an_ambiguous_code_in_the_committed_mappings_returns_all_candidates() -> None:
     # hp.obo cross-references both facial palsy terms to this UMLS concept.
-    candidates = identifiers.resolve("UMLS:C0427055")
+    candidates = resolution.resolve("UMLS:C0427055")
     assert candidates == ["HP:0007209", "HP:0010628"]
 
 
 def test_resolve_accepts_dict_rows_and_our_own_terms() -> None:
     rows = [{"subject_id": ALS, "predicate_id": "skos:exactMatch", "object_id": "ORPHA:803"}]
-    assert identifiers.resolve("Orphanet:803", rows) == [ALS]
-    assert identifiers.resolve("mnkg:0000301", rows) == ["MNKG:0000301"]
+    assert resolution.resolve("Orphanet:803", rows) == [ALS]
+    assert resolution.resolve("mnkg:0000301", rows) == ["MNKG:0000301"]
 
 
 @pytest.mark.parametrize(
@@ -208,7 +208,7 @@ def test_resolve_accepts_dict_rows_and_our_own_terms() -> None:
 )
 def test_resolve_errors_name_the_problem(code: str, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
-        identifiers.resolve(code)
+        resolution.resolve(code)
 
 
 # Where the project deliberately departs from the Bioregistry OBO context shipped with sssom-py
@@ -258,7 +258,7 @@ def test_prefix_map_is_aligned_with_the_bioregistry_obo_context() -> None:
 
 @given(text=st.text(max_size=60))
 def test_any_text_gives_a_curie_or_a_user_error(text: str) -> None:
-    for function in (identifiers.normalize, identifiers.resolve):
+    for function in (identifiers.normalize, resolution.resolve):
         try:
             function(text)
         except UserError:

@@ -13,7 +13,8 @@ from rdflib.namespace import OWL, RDF, SKOS
 from sssom.parsers import parse_sssom_json, parse_sssom_table
 from sssom.validators import validate
 
-from mnkg.kg import identifiers, mappings
+from mnkg.kg.sources import mapping_sets as mappings
+from mnkg.kg.vocab import identifiers, sssom
 
 ROOT = Path(__file__).resolve().parents[2]
 MAPPINGS_DIR = ROOT / "ontology" / "mappings"
@@ -31,7 +32,7 @@ def test_committed_files_are_what_the_generator_makes() -> None:
     rendered = mappings.rendered_sets()
     for name, text in rendered.items():
         committed = (MAPPINGS_DIR / name).read_text("utf-8")
-        assert committed == text, f"{name} is stale: run python -m mnkg.kg.mappings"
+        assert committed == text, f"{name} is stale: run python -m mnkg.kg.sources.mapping_sets"
     assert mappings.main(["--check"]) == 0
 
 
@@ -39,7 +40,7 @@ def test_committed_files_are_what_the_generator_makes() -> None:
 def test_sssom_toolkit_parses_and_validates(path: Path) -> None:
     msdf = parse_sssom_table(path)
     assert len(msdf.df) > 0
-    assert msdf.metadata["license"] == mappings.CC0
+    assert msdf.metadata["license"] == sssom.CC0
     assert msdf.metadata["mapping_set_id"].startswith("https://w3id.org/mnkg/mappings/")
     assert "mapping_set_version" in msdf.metadata
     validate(msdf, fail_on_error=True)
@@ -64,7 +65,7 @@ def test_validation_catches_a_broken_file(tmp_path: Path) -> None:
 
 
 def test_mondo_set_holds_every_exact_match_of_the_vocab_table() -> None:
-    rows = {(r.subject_id, r.predicate_id, r.object_id) for r in mappings.load_mappings()}
+    rows = {(r.subject_id, r.predicate_id, r.object_id) for r in sssom.load_mappings()}
     expected = set()
     with (ROOT / "ontology" / "vocab" / "diseases.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -83,7 +84,7 @@ def test_mondo_set_holds_every_exact_match_of_the_vocab_table() -> None:
 
 
 def test_hpo_xrefs_are_database_cross_references_not_exact_matches() -> None:
-    rows = [r for r in mappings.load_mappings() if r.subject_id.startswith("HP:")]
+    rows = [r for r in sssom.load_mappings() if r.subject_id.startswith("HP:")]
     assert rows
     assert {r.predicate_id for r in rows} == {"oboInOwl:hasDbXref"}
     assert {r.object_id.split(":")[0] for r in rows} <= {"UMLS", "SNOMEDCT", "MESH"}
@@ -110,7 +111,7 @@ def test_generator_restricts_to_the_terms_the_ontology_uses(tmp_path: Path) -> N
 
 
 def test_mappings_graph_has_direct_triples_and_annotated_axioms() -> None:
-    rows = mappings.load_mappings()
+    rows = sssom.load_mappings()
     graph = mappings.mappings_graph()
     als = rdflib.URIRef(ALS)
     icd = rdflib.URIRef("http://purl.bioontology.org/ontology/ICD10CM/G12.21")
@@ -140,24 +141,24 @@ def test_mappings_graph_has_direct_triples_and_annotated_axioms() -> None:
 
 def test_tsv_export_is_valid_sssom_holding_every_mapping(tmp_path: Path) -> None:
     path = tmp_path / "all.sssom.tsv"
-    path.write_text(mappings.export_tsv(), "utf-8")
+    path.write_text(sssom.export_tsv(), "utf-8")
     msdf = parse_sssom_table(path)
     validate(msdf, fail_on_error=True)
-    assert len(msdf.df) == len(mappings.load_mappings())
+    assert len(msdf.df) == len(sssom.load_mappings())
 
 
 def test_json_export_is_valid_sssom(tmp_path: Path) -> None:
-    document = mappings.export_json()
+    document = sssom.export_json()
     path = tmp_path / "all.sssom.json"
     path.write_text(json.dumps(document), "utf-8")
     msdf = parse_sssom_json(str(path))
     validate(msdf, fail_on_error=True)
-    assert len(msdf.df) == len(mappings.load_mappings())
+    assert len(msdf.df) == len(sssom.load_mappings())
     assert document["@context"]["ICD10CM"] == "http://purl.bioontology.org/ontology/ICD10CM/"
 
 
 def test_counts_per_target_vocabulary() -> None:
-    counts = Counter(r.object_id.split(":")[0] for r in mappings.load_mappings())
+    counts = Counter(r.object_id.split(":")[0] for r in sssom.load_mappings())
     # every target vocabulary of MONDO's exact matches in the table is represented
     for prefix in ("DOID", "ORPHA", "OMIM", "MESH", "UMLS", "ICD10CM", "SNOMEDCT", "NCIT"):
         assert counts[prefix] > 0, prefix

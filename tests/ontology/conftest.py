@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pytest
 from rdflib import RDFS, Graph, URIRef
 
-from mnkg.kg.build import load_imports, load_ontology, tbox
-from mnkg.kg.identifiers import expand
-from mnkg.kg.reason import ReasonerResult, run_hermit
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit
+from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
+from mnkg.kg.vocab.identifiers import expand
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import RDFS, URIRef
 
-from mnkg.kg.identifiers import expand as iri
+from mnkg.kg.vocab.identifiers import expand as iri
 
 UMN, LMN, MIXED, CRANIAL, NEITHER = (f"MNKG:000040{i}" for i in range(5))
 GROUPINGS = [UMN, LMN, MIXED, CRANIAL, NEITHER]

@@ -78,7 +78,7 @@ def test_summary_counts(release: Path) -> None:
 def test_a_failed_build_leaves_the_previous_release(release: Path, tmp_path: Path) -> None:
     """A build that fails (here: an unwritable parent) must not touch the existing release."""
     before = sorted(p.name for p in release.iterdir())
-    from mnkg.kg.build import swap_into_place
+    from mnkg.kg.release.pipeline import swap_into_place
 
     staging = tmp_path / "staging"
     staging.mkdir()

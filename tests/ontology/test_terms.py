@@ -8,8 +8,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from mnkg import ontology
-from mnkg.kg import imports
-from mnkg.kg.build import load_imports, load_ontology
+from mnkg.kg.sources import imports
+from mnkg.kg.sources.ontology import load_imports, load_ontology
 
 OBO_IRI = re.compile(r"^http://purl\.obolibrary\.org/obo/([A-Za-z]+)_(\w+)$")
 
@@ -71,7 +71,7 @@ def test_import_modules_are_what_the_generator_writes(tmp_path) -> None:
     for path in written:
         committed = Graph().parse(ontology.source_dir() / "imports" / path.name)
         assert isomorphic(Graph().parse(path), committed), (
-            f"{path.name} is stale: run python -m mnkg.kg.imports"
+            f"{path.name} is stale: run python -m mnkg.kg.sources.imports"
         )
 
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 from rdflib import Graph
 
-from mnkg.kg.identifiers import expand as iri
-from mnkg.kg.reason import run_hermit
+from mnkg.kg.owl.reason import run_hermit
+from mnkg.kg.vocab.identifiers import expand as iri
 
 WRONG = {
     "lower motor neuron has soma location primary motor cortex": (

@@ -1,11 +1,10 @@
 """Fixtures for the remote-store tests: a real Virtuoso on 127.0.0.1, one release loaded into
 it and into the embedded store, and the app over each.
 
-Virtuoso is started and stopped by ``.ci/virtuoso.sh`` (database in a pytest temp dir). Without
-the ``virtuoso-t`` binary the tests are skipped, except in CI (``CI=true``), where it is a
-failure. The release is the real build (``mnkg.kg.build.build_release``) when that exists,
-else (or with MNKG_TEST_FIXTURE_RELEASE=1) the small fixture release of ``release_fixture.py``.
-"""
+Virtuoso is started and stopped by ``.ci/virtuoso.sh`` (database in a pytest temp dir). Without the
+``virtuoso-t`` binary the tests are skipped, except in CI (``CI=true``), where it is a failure. The
+release is the real build (``mnkg.kg.release.pipeline.build_release``) when that exists, else (or
+with MNKG_TEST_FIXTURE_RELEASE=1) the small fixture release of ``release_fixture.py``."""
 
 from __future__ import annotations
 
@@ -94,7 +93,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
     """The real release if the build exists, else the fixture release."""
     folder = tmp_path_factory.mktemp("release")
     try:
-        build_release = importlib.import_module("mnkg.kg.build").build_release
+        build_release = importlib.import_module("mnkg.kg.release.pipeline").build_release
     except (ModuleNotFoundError, AttributeError):
         build_release = None
     if build_release is None or os.environ.get("MNKG_TEST_FIXTURE_RELEASE") == "1":

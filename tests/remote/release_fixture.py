@@ -1,10 +1,9 @@
 """A small release built from the verified vocab tables, for the remote-store tests.
 
-Used until (or unless) the real build (``mnkg.kg.build.build_release``) is available. It has
-what makes backends disagree if anything does: blank nodes (OWL restrictions), language tags,
+Used until (or unless) the real build (``mnkg.kg.release.pipeline.build_release``) is available. It
+has what makes backends disagree if anything does: blank nodes (OWL restrictions), language tags,
 typed literals (boolean, integer, decimal, date), several named graphs, and IRIs read from
-``ontology/vocab/*.tsv`` (no ID written from memory).
-"""
+``ontology/vocab/*.tsv`` (no ID written from memory)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 
 ``MNKG_ROBUSTNESS_DATA_DIR`` (optional) names a data directory that already holds a built and
 loaded release; it is only read (never written) by the tests. Without it the release is built
-once per session (``mnkg.kg.build.build_release``, about a minute).
+once per session (``mnkg.kg.release.pipeline.build_release``, about a minute).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def curated_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("MNKG_ROBUSTNESS_DATA_DIR")
     if given:
         return Path(given)
-    from mnkg.kg.build import build_release
+    from mnkg.kg.release.pipeline import build_release
     from mnkg.kg.store.oxigraph import OxigraphStore
 
     data_dir = tmp_path_factory.mktemp("robust-curated")

@@ -1,8 +1,8 @@
 """Fuzzing the curated TSV tables and claim files (hypothesis): a clear UserError, never a crash.
 
 Curators edit ``kg/data/*.tsv`` in spreadsheets and users hand ``mnkg audit`` claim files of
-their own, so any text may arrive. The reader (:mod:`mnkg.kg.curation`) and the compiler
-(:mod:`mnkg.kg.compile`) must either accept a table or raise :class:`UserError` naming the
+their own, so any text may arrive. The reader (:mod:`mnkg.kg.sources.curation`) and the compiler
+(:mod:`mnkg.kg.sources.compile`) must either accept a table or raise :class:`UserError` naming the
 file and line; any other exception would reach the user as a traceback.
 """
 
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mnkg.kg.compile import compile_statements
-from mnkg.kg.curation import COLUMNS, claims_dir, curated_tables, parse_table, read_table
 from mnkg.kg.errors import UserError
+from mnkg.kg.sources.compile import compile_statements
+from mnkg.kg.sources.curation import COLUMNS, claims_dir, curated_tables, parse_table, read_table
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None

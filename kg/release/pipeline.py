@@ -1,0 +1,219 @@
+"""Build a release: sources -> knowledge graph -> SHACL validation -> reasoning -> release folder.
+
+The release is written into a sibling temporary folder and renamed into place at the end, so
+a failed or interrupted build never leaves a partial release where the old one was.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
+
+from mnkg import __version__
+from mnkg.kg.errors import ValidationFailed
+from mnkg.kg.hpo.importer import HPO_FILE, carry_over
+from mnkg.kg.iris import ONTOLOGY_IRI
+from mnkg.kg.iris import Graph as G
+from mnkg.kg.owl.materialize import materialize
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit
+from mnkg.kg.qc.claims import claims_graph
+from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.sources.compile import compile_kg, statement_count
+from mnkg.kg.sources.mapping_sets import mappings_graph
+from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
+
+Progress = Callable[[str], None]
+
+RELEASE_FILES = {
+    "base": "mnkg-base.ttl",
+    "full_ttl": "mnkg.ttl",
+    "full_owl": "mnkg.owl",
+    "merged_ttl": "mnkg-merged.ttl",
+    "merged_nt": "mnkg-merged.nt",
+    "quads": "mnkg.nq",
+    "shacl_report": "shacl-report.ttl",
+    "summary": "summary.json",
+}
+
+
+def classify(merged_tbox: Graph) -> ReasonerResult:
+    """Run HermiT on ontology + imports (one graph) and turn a failure into a clear error."""
+    result = run_hermit(merged_tbox)
+    if not result.consistent:
+        raise ValidationFailed(f"the ontology is inconsistent: {result.message}")
+    if result.unsatisfiable:
+        labels = describe(result.unsatisfiable, merged_tbox)
+        raise ValidationFailed("unsatisfiable classes: " + "; ".join(labels))
+    return result
+
+
+def describe(iris: list[str], graph: Graph) -> list[str]:
+    """``IRI 'label'`` for each IRI, for messages."""
+    out = []
+    for iri in iris:
+        label = graph.value(URIRef(iri), RDFS.label)
+        out.append(f"{iri} '{label}'" if label else iri)
+    return out
+
+
+def full_ontology(edit: Graph, imports: Graph, inferred: Graph) -> Graph:
+    """The ODK 'full' release: ontology + imports + inferred subclass axioms, one header."""
+    graph = tbox(edit, imports)
+    for onto in list(graph.subjects(RDF.type, OWL.Ontology)):
+        if str(onto) != ONTOLOGY_IRI:
+            graph.remove((onto, None, None))
+    for triple in inferred:
+        graph.add(triple)
+    graph.bind("obo", "http://purl.obolibrary.org/obo/")
+    graph.bind("MNKG", "https://w3id.org/mnkg/MNKG_")
+    return graph
+
+
+def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
+    """Build the release into ``out_dir`` (replaced atomically) and return its summary."""
+    say = progress or (lambda _message: None)
+    durations: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def step(name: str) -> Callable[[], None]:
+        say(f"{name} ...")
+        began = time.perf_counter()
+
+        def done() -> None:
+            durations[name] = round(time.perf_counter() - began, 3)
+            say(f"{name} done in {durations[name]:.1f} s")
+
+        return done
+
+    done = step("load sources")
+    edit, imports = load_ontology(), load_imports()
+    merged_tbox = tbox(edit, imports)
+    graphs: dict[str, Graph] = {G.ONTOLOGY: edit, G.IMPORTS: imports}
+    extra_counts: dict[str, object] = {}
+    done()
+
+    done = step("compile knowledge graph")
+    graphs[G.KG] = compile_kg(ontology=merged_tbox)
+    extra_counts["statements"] = statement_count(graphs[G.KG])
+    done()
+
+    done = step("validate (SHACL)")
+    shacl_report = validate_release(ontology=merged_tbox, kg=graphs[G.KG])
+    extra_counts["validation"] = shacl_report.counts()
+    done()
+    require_valid(shacl_report)  # a violation stops the build before anything is written
+
+    done = step("reason (HermiT)")
+    result = classify(merged_tbox)
+    inferred = result.inferred_graph()
+    graphs[G.INFERRED] = inferred
+    done()
+
+    done = step("audit claims (HermiT)")
+    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(ontology=merged_tbox)
+    done()
+
+    done = step("materialize inferred graphs")
+    redundant, nonredundant = materialize(merged_tbox, inferred)
+    graphs[G.REDUNDANT] = redundant
+    graphs[G.NONREDUNDANT] = nonredundant
+    done()
+
+    done = step("mappings")
+    graphs[G.MAPPINGS] = mappings_graph()
+    done()
+
+    done = step("write release")
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        full = full_ontology(edit, imports, inferred)
+        edit.serialize(staging / RELEASE_FILES["base"], format="turtle")
+        full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
+        full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
+        merged = Graph()
+        dataset = Dataset()
+        for iri, graph in graphs.items():
+            named = dataset.graph(URIRef(iri))
+            for triple in graph:
+                named.add(triple)
+                merged.add(triple)
+        merged.serialize(staging / RELEASE_FILES["merged_ttl"], format="turtle")
+        merged.serialize(staging / RELEASE_FILES["merged_nt"], format="nt", encoding="utf-8")
+        dataset.serialize(staging / RELEASE_FILES["quads"], format="nquads")
+        (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
+        durations["total"] = round(time.perf_counter() - started, 3)
+        summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
+        (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
+        previous_hpo = out_dir / HPO_FILE
+        if previous_hpo.is_file():  # keep an imported HPO across rebuilds, bridge reclassified
+            say("carry over the imported HPO graphs ...")
+            carry_over(previous_hpo, staging)
+        swap_into_place(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    done()
+    return summary
+
+
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with renames, so readers never see a partial release."""
+    if target.exists():
+        retired = target.with_name(f".{target.name}-old-{time.time_ns()}")
+        target.rename(retired)
+        staging.rename(target)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+def release_summary(
+    edit: Graph,
+    imports: Graph,
+    result: ReasonerResult,
+    graphs: dict[str, Graph],
+    durations: dict[str, float],
+    extra: dict[str, object],
+) -> dict:
+    """Counts and timings of a release (written as ``summary.json``)."""
+    version = edit.value(URIRef(ONTOLOGY_IRI), OWL.versionIRI)
+    mnkg_terms = {
+        str(s)
+        for s in edit.subjects(RDF.type, None)
+        if str(s).startswith("https://w3id.org/mnkg/MNKG_")
+    }
+    reused = {str(s) for s in imports.subjects(RDF.type, OWL.Class)}
+    return {
+        "mnkg_version": __version__,
+        "built": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ontology_version_iri": str(version) if version else None,
+        "terms": {"mnkg": len(mnkg_terms), "reused": len(reused)},
+        "inferred_axioms": {
+            "subclass_of": len(result.inferred_subclass_of),
+            "equivalent": len(result.inferred_equivalent),
+        },
+        "unsatisfiable": len(result.unsatisfiable),
+        "triples": {iri.rsplit("/", 1)[-1]: len(graph) for iri, graph in graphs.items()},
+        "reasoner_seconds": round(result.seconds, 3),
+        "durations_seconds": durations,
+        **extra,
+    }
+
+
+__all__ = [
+    "RELEASE_FILES",
+    "build_release",
+    "classify",
+    "full_ontology",
+    "release_summary",
+    "swap_into_place",
+]
