@@ -8,7 +8,7 @@ resolution of the IDs users type.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
@@ -81,24 +81,13 @@ def resolve_id(value: str) -> NamedNode:
     return resolve_term(value.strip())
 
 
-_FINGERPRINT = """
-SELECT (COUNT(*) AS ?n) (SAMPLE(?v) AS ?version) WHERE {
-  { GRAPH mg:kg { ?s ?p ?o } } UNION { ?ontology owl:versionIRI ?v }
-}"""
-
 T = TypeVar("T")
 
 
 def fingerprint(store: Store) -> tuple[Any, ...]:
-    """What changes when the store's content is replaced: its graphs, KG size, versionIRI."""
-    row = select(store, _FINGERPRINT)[0]
-    return (
-        getattr(store, "descriptor", ""),
-        id(store),
-        frozenset(store.named_graphs()),
-        text(row["n"]),
-        text(row["version"]),
-    )
+    """What identifies the content a cached answer came from: the store and its generation
+    (a new one after every load and write, :meth:`mnkg.kg.store.base.Store.generation`)."""
+    return (store.descriptor, id(store), store.generation())
 
 
 def cached(
@@ -117,7 +106,7 @@ def cached(
     key = fingerprint(store)
     entry = cache.get(name)
     if entry is not None and entry[0] == key:
-        return entry[1]  # type: ignore[no-any-return]
+        return cast(T, entry[1])
     value = build()
     cache[name] = (key, value)
     return value

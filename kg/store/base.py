@@ -177,6 +177,13 @@ class Store(Protocol):
         """IRIs of the named graphs holding at least one triple."""
         ...
 
+    def generation(self) -> str:
+        """The identity of the content being served: a new value after every load and every
+        write, the same value as long as the content is the same. Every cache of an answer
+        read from the store keys on it (docs/architecture.md), so that no answer outlives the
+        data it came from. Cheap: no query on the embedded stores."""
+        ...
+
     def close(self) -> None:
         """Release processes, files and connections. Idempotent."""
         ...

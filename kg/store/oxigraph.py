@@ -278,6 +278,12 @@ class OxigraphStore(_Evaluating):
         self._graphs = (key, graphs)
         return graphs
 
+    def generation(self) -> str:
+        """The name of the store directory being served: every load and every write swaps in
+        a new one (:mod:`mnkg.kg.store.layout`), so it changes exactly when the content does."""
+        current = layout.current_store(self.data_dir)
+        return "empty" if current is None else current.name
+
     def load_release(self, release_dir: Path) -> LoadReport:
         """Bulk-load a release aside and swap it in; running workers follow the swap."""
         return layout.load_release(self.data_dir, release_dir)
@@ -313,6 +319,7 @@ class MemoryStore(_Evaluating):
         self.descriptor = "memory:"
         self._store = OxStore()
         self._lock = threading.Lock()
+        self._generation = 0
 
     def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
         try:
@@ -323,6 +330,10 @@ class MemoryStore(_Evaluating):
     def named_graphs(self) -> frozenset[str]:
         """Named graphs with at least one triple."""
         return named_graphs(self._store)
+
+    def generation(self) -> str:
+        """A counter bumped by every load and every update of this in-memory store."""
+        return f"memory-{id(self)}-{self._generation}"
 
     def load_release(self, release_dir: Path) -> LoadReport:
         """Load a release into a new in-memory store and swap it in."""
@@ -335,6 +346,7 @@ class MemoryStore(_Evaluating):
             raise_evaluation_error("QuerySyntaxError", f"invalid N-Quads: {error}")
         graphs = layout.count_graphs(fresh)
         self._store = fresh
+        self._generation += 1
         return LoadReport(
             quads=sum(graphs.values()),
             graphs=graphs,
@@ -350,6 +362,8 @@ class MemoryStore(_Evaluating):
                 run_update(self._store, sparql)
             except EvaluationError as error:
                 raise_evaluation_error(error.code, error.message)
+            finally:
+                self._generation += 1
 
     def close(self) -> None:
         """Nothing to release."""

@@ -20,6 +20,7 @@ checked on the parsed result.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -74,6 +75,10 @@ from mnkg.kg.store.remote.results import (
     with_charset,
 )
 
+_GRAPH_COUNTS = (
+    'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
+    " GROUP BY ?g"
+)
 GRAPHS_TTL = 30.0
 """Seconds the list of MNKG graphs on the server is cached (writes through us reset it)."""
 MAX_GET_URL = 6000
@@ -127,6 +132,8 @@ class RemoteStore:
         )
         self._lock = threading.Lock()
         self._graphs: tuple[float, frozenset[str]] | None = None
+        self._writes = 0
+        self._content: tuple[float, str] | None = None
 
     # --- HTTP ---
 
@@ -326,9 +333,25 @@ class RemoteStore:
         self._graphs = (time.monotonic(), graphs)
         return graphs
 
+    def generation(self) -> str:
+        """Writes made through this client, and a digest of the triple count of each MNKG graph
+        on the server, read at most every ``GRAPHS_TTL`` seconds: a load or write through us is
+        seen at once, one made by another client within ``GRAPHS_TTL`` seconds."""
+        cached = self._content
+        if cached is None or time.monotonic() - cached[0] >= GRAPHS_TTL:
+            body = self._post_query(
+                [("query", _GRAPH_COUNTS % GRAPH_BASE)], SPARQL_JSON, self.settings.query_timeout
+            )
+            rows = json.loads(body).get("results", {}).get("bindings", [])
+            counts = sorted((r["g"]["value"], r["n"]["value"]) for r in rows)
+            digest = hashlib.sha256(repr(counts).encode()).hexdigest()[:16]
+            cached = self._content = (time.monotonic(), digest)
+        return f"{self.descriptor}#{self._writes}-{cached[1]}"
+
     def refresh(self) -> None:
-        """Forget the cached graph list (after a load by another process, for instance)."""
+        """Forget the cached graph list and content digest (after a load by another process)."""
         self._graphs = None
+        self._content = None
 
     # --- writes ---
 
@@ -339,6 +362,7 @@ class RemoteStore:
             self._update(sparql, timeout=limit, what="the update")
         finally:
             self._graphs = None
+            self._writes += 1
 
     def _update(self, sparql: str, *, timeout: float, what: str) -> None:
         response = self._send(
@@ -444,6 +468,7 @@ class RemoteStore:
                     self._drop_graph(graph)
             finally:
                 self._graphs = None
+                self._writes += 1
             named = [g for g in by_graph if g is not None]
             counts = self._counts(named) if named else {}
         expected = {g: len(set(t)) for g, t in by_graph.items() if g is not None}
