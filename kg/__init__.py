@@ -34,6 +34,7 @@ from mnkg.kg.errors import NotFound, UserError, ValidationFailed
 from mnkg.kg.iris import GRAPH_BASE, MNKG_BASE, MNKG_TERM, ONTOLOGY_IRI, Graph
 from mnkg.kg.settings import Settings
 from mnkg.kg.store import (
+    AsyncQuery,
     Loader,
     LoadReport,
     NotAcceptable,
@@ -64,6 +65,7 @@ __all__ = [
     "ONTOLOGY_IRI",
     "PATTERNS",
     "SOURCES",
+    "AsyncQuery",
     "Graph",
     "LoadReport",
     "Loader",

@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from mnkg.api.deps import check_write_access
 from mnkg.api.errors import ProtocolError, UnsupportedMediaType
 from mnkg.kg import (
+    AsyncQuery,
     NotAcceptable,
     Settings,
     Store,
@@ -108,17 +109,24 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
     default_graphs = params.get("default-graph-uri", [])
     named_graphs = params.get("named-graph-uri", [])
     await _check_graphs(store, default_graphs + named_graphs)
-    options = {
-        "results_format": negotiated.results_format,
-        "graph_format": negotiated.graph_format,
-        "default_graph_uris": default_graphs,
-        "named_graph_uris": named_graphs,
-    }
-    asynchronous = getattr(store, "aquery_serialized", None)  # see AsyncQuery
-    if asynchronous is not None:
-        result = await asynchronous(sparql, **options)
+    if isinstance(store, AsyncQuery):
+        result = await store.aquery_serialized(
+            sparql,
+            results_format=negotiated.results_format,
+            graph_format=negotiated.graph_format,
+            default_graph_uris=default_graphs,
+            named_graph_uris=named_graphs,
+        )
     else:
-        result = await run_in_threadpool(lambda: store.query_serialized(sparql, **options))
+        result = await run_in_threadpool(
+            lambda: store.query_serialized(
+                sparql,
+                results_format=negotiated.results_format,
+                graph_format=negotiated.graph_format,
+                default_graph_uris=default_graphs,
+                named_graph_uris=named_graphs,
+            )
+        )
     return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
 
 

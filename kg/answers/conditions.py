@@ -150,7 +150,7 @@ def _answer(store: Store, pattern: str, source: str) -> dict[str, Any]:
         }
         for c in chosen
     ]
-    conditions.sort(key=lambda c: (c["label"].lower(), c["id"]))
+    conditions.sort(key=lambda c: (str(c["label"]).lower(), str(c["id"])))
     return {"pattern": pattern, "source": source, "conditions": conditions}
 
 

@@ -23,6 +23,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,7 @@ class AnnotationIndex:
         found = cache.get(condition)
         if found is None:
             found = cache[condition] = tuple(sorted(self.annotations.get(condition, ())))
-        return found  # type: ignore[no-any-return]
+        return cast(tuple[str, ...], found)
 
     def ancestors_of(self, term: str) -> frozenset[str]:
         """Ancestors of ``term`` (itself included), from the hierarchy the index was built on."""

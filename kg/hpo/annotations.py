@@ -318,7 +318,7 @@ class AnnotationWriter:
     def _frequency_lines(a: str, frequency: Frequency, g: str) -> Iterator[str]:
         if frequency.term is not None:
             yield f"{a} {P.FREQUENCY} {nt_hp(frequency.term)} {g}"
-        if frequency.count is not None:
+        if frequency.count is not None and frequency.total is not None:
             yield f"{a} {P.COUNT} {Literal(frequency.count)} {g}"
             yield f"{a} {P.TOTAL} {Literal(frequency.total)} {g}"
         if frequency.percentage is not None:

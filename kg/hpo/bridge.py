@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import QuerySolutions, RdfFormat, Store
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.hpo.ntriples import HP_IRI_PREFIX, P, nt_iri
@@ -91,9 +91,16 @@ def _release_store(release_nq: Path | None, hpo_subclass_lines: Iterable[str]) -
     return store
 
 
+def _solutions(store: Store, sparql: str, *, union: bool = False) -> QuerySolutions:
+    """The solutions of a SELECT over an in-memory pyoxigraph store."""
+    result = store.query(sparql, use_default_graph_as_union=union)
+    assert isinstance(result, QuerySolutions)
+    return result
+
+
 def _sign_members(store: Store, *, union: bool) -> dict[str, set[str]]:
     members: dict[str, set[str]] = {iri: set() for iri in SIGN_CLASSES}
-    for solution in store.query(SIGN_CLASS_QUERY, use_default_graph_as_union=union):
+    for solution in _solutions(store, SIGN_CLASS_QUERY, union=union):
         members[solution["signClass"].value].add(solution["term"].value)
     return members
 
@@ -112,7 +119,7 @@ def bridge_lines(
     store = _release_store(release_nq, hpo_subclass_lines)
     g = nt_iri(Graph.HPO_BRIDGE) + " .\n"
     lines: list[str] = []
-    for solution in store.query(CLOSURE_QUERY):
+    for solution in _solutions(store, CLOSURE_QUERY):
         lines.append(f"<{solution['term'].value}> {P.SUBCLASS} <{solution['ancestor'].value}> {g}")
     stats.closure = len(lines)
 
@@ -141,7 +148,7 @@ def bridge_lines(
     )
     per_class: dict[str, set[str]] = {iri: set() for iri in SIGN_CLASSES}
     has_phenotype = nt_iri(HAS_PHENOTYPE_IRI)
-    for solution in diseases.query(DISEASE_QUERY):
+    for solution in _solutions(diseases, DISEASE_QUERY):
         disease, sign_class = solution["disease"].value, solution["signClass"].value
         per_class[sign_class].add(disease)
         lines.append(f"<{disease}> {has_phenotype} <{sign_class}> {g}")

@@ -89,7 +89,7 @@ class Verdict:
     row: int
     subject: str
     predicate: str
-    object: str
+    object_id: str
     negated: bool
     verdict: str
     reasons: list[str]
@@ -108,7 +108,7 @@ class Verdict:
             "subject_label": self.subject_label,
             "predicate": self.predicate,
             "predicate_label": self.predicate_label,
-            "object": self.object,
+            "object": self.object_id,
             "object_label": self.object_label,
             "negated": self.negated,
             "verdict": self.verdict,
@@ -145,7 +145,7 @@ class AuditReport:
             neg = "NOT " if v.negated else ""
             lines.append(
                 f"row {v.row}: {v.verdict.upper()}  {v.subject} '{v.subject_label}' {neg}"
-                f"{v.predicate_label or v.predicate} {v.object} '{v.object_label}'"
+                f"{v.predicate_label or v.predicate} {v.object_id} '{v.object_label}'"
             )
             if v.source:
                 pointer = f" ({v.source_pointer})" if v.source_pointer else ""
@@ -252,8 +252,8 @@ def _shape_findings(
     report = validate_graph(merged(ontology, kg), shapes=shapes)
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for finding in report.findings:
-        index = node_of.get(finding.focus)
-        if index is not None:
+        claim_index = node_of.get(finding.focus)
+        if claim_index is not None:
             value = f" ({finding.value})" if finding.value else ""
             found[index].append((finding.shape.rsplit(":", 1)[-1], finding.message + value))
     return found
@@ -274,7 +274,7 @@ def audit_statements(
             row=claim.row,
             subject=claim.subject,
             predicate=claim.predicate,
-            object=claim.object,
+            object_id=claim.object,
             negated=claim.negated,
             verdict=UNSUPPORTED,
             reasons=[],
@@ -306,8 +306,8 @@ def audit_statements(
         for sub, sup in base.subject_objects(RDFS.subClassOf):
             if isinstance(sup, URIRef):
                 closure[sub].add(sup)
-        for sub, sup in result.inferred_subclass_of:
-            closure[URIRef(sub)].add(URIRef(sup))
+        for narrower, broader in result.inferred_subclass_of:
+            closure[URIRef(narrower)].add(URIRef(broader))
         for one, other in result.inferred_equivalent:
             closure[URIRef(one)].add(URIRef(other))
             closure[URIRef(other)].add(URIRef(one))

@@ -97,7 +97,8 @@ def refuting_axioms(
         )
 
     for disjoint in graph.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(graph, graph.value(disjoint, OWL.members)))
+        head = graph.value(disjoint, OWL.members)
+        members = list(Collection(graph, head)) if head is not None else []
         if across(members):
             axioms.add("DisjointClasses: " + ", ".join(render.name(m) for m in members))
     for one, other in graph.subject_objects(OWL.disjointWith):
@@ -116,7 +117,7 @@ def refuting_axioms(
             on_functional = functional and graph.value(parent, OWL.onProperty) == predicate
             if closure_or_negation or on_functional:
                 axioms.add(f"{render.name(cls)} SubClassOf {render.expression(parent)}")
-    if functional:
+    if functional and predicate is not None:
         axioms.add(f"FunctionalObjectProperty: {render.name(predicate)}")
     axioms.update(definitions(graph, defined))
     return sorted(axioms)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from rdflib import Graph as RDFGraph
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from mnkg.kg.iris import MNKG_BASE, STATEMENT_BASE, Graph
 from mnkg.kg.qc.audit import audit_statements
@@ -44,7 +45,7 @@ def claims_graph(*, ontology: RDFGraph) -> tuple[RDFGraph, dict[str, int]]:
     return graph, dict(Counter(v.verdict for v in report.verdicts))
 
 
-def _claim_iri(node: object) -> object:
+def _claim_iri(node: Node) -> Node:
     """Move a statement node into the claim namespace; leave every other node as it is."""
     if isinstance(node, URIRef) and str(node).startswith(STATEMENT_BASE):
         return URIRef(CLAIM_BASE + str(node)[len(STATEMENT_BASE) :])

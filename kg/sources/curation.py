@@ -14,7 +14,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -123,7 +123,7 @@ class Statement:
         )
 
 
-def _cell(row: dict[str, str | None], column: str) -> str:
+def _cell(row: Mapping[str, str | None], column: str) -> str:
     value = row.get(column)
     return "" if value is None else value.strip()
 
@@ -181,7 +181,7 @@ def is_curie_like(value: str) -> bool:
     return re.match(r"^[A-Za-z]+:", value) is not None
 
 
-def _statement(row: dict[str, str | None], number: int, where: str) -> Statement:
+def _statement(row: Mapping[str, str | None], number: int, where: str) -> Statement:
     for column, value in row.items():
         if value is not None and len(value) > MAX_FIELD_CHARS:
             raise UserError(f"{where}: column {column!r} is longer than {MAX_FIELD_CHARS} chars")

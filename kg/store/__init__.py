@@ -15,6 +15,7 @@ from mnkg.kg.errors import UserError
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.base import (
     RELEASE_FILE,
+    AsyncQuery,
     Bindings,
     FederationDisabled,
     Loader,
@@ -73,6 +74,7 @@ def open_store(descriptor: str | None = None, *, settings: Settings | None = Non
 
 __all__ = [
     "RELEASE_FILE",
+    "AsyncQuery",
     "Bindings",
     "FederationDisabled",
     "LoadReport",

@@ -23,7 +23,7 @@ head of the outermost WHERE group), the same text on every backend.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -35,14 +35,15 @@ from pyoxigraph import (
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
-    QueryTriples,
     RdfFormat,
+    Triple,
 )
 
 from mnkg.kg.errors import UserError
 
-QueryResult: TypeAlias = QuerySolutions | QueryBoolean | QueryTriples
-"""What :meth:`Store.query` returns: pyoxigraph's result types, whatever the backend."""
+QueryResult: TypeAlias = QuerySolutions | QueryBoolean | Iterator[Triple]
+"""What :meth:`Store.query` returns, whatever the backend: pyoxigraph's solutions and booleans, and
+for CONSTRUCT and DESCRIBE an iterator of :class:`pyoxigraph.Triple`."""
 
 BindingValue: TypeAlias = NamedNode | Literal
 """A value a query parameter can be bound to (SPARQL ``VALUES`` allows no blank nodes)."""

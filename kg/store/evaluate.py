@@ -99,7 +99,7 @@ def _too_large(limit: int, what: str) -> EvaluationError:
 def _serialize_solutions(solutions: QuerySolutions, media_type: str, limit: int) -> bytes:
     writer = _RowCountingWriter(limit)
     try:
-        solutions.serialize(writer, format=QueryResultsFormat.TSV)
+        solutions.serialize(writer, format=QueryResultsFormat.TSV)  # type: ignore[arg-type]
     except _TooMany:
         raise _too_large(limit, "rows") from None
     tsv = b"".join(writer.chunks)

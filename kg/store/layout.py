@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import RdfFormat
+from pyoxigraph import QuerySolutions, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from mnkg.kg.errors import UserError
@@ -89,13 +89,11 @@ def directory_size(path: Path) -> int:
 
 def count_graphs(store: OxStore) -> dict[str, int]:
     """Triples per graph IRI (``""`` for the default graph)."""
-    counts = {
-        solution["g"].value: int(solution["n"].value)
-        for solution in store.query(
-            "SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-        )
-    }
-    default = next(iter(store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"]
+    per_graph = store.query("SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    total = store.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+    assert isinstance(per_graph, QuerySolutions) and isinstance(total, QuerySolutions)
+    counts = {solution["g"].value: int(solution["n"].value) for solution in per_graph}
+    default = next(iter(total))["n"]
     if int(default.value):
         counts[""] = int(default.value)
     return counts

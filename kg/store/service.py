@@ -57,8 +57,8 @@ def description(
         triples.append(Triple(service, _sd("supportedLanguage"), _sd("SPARQL11Update")))
     for fmt in _RESULT_FORMATS:
         triples.append(Triple(service, _sd("resultFormat"), NamedNode(fmt.iri)))
-    for fmt in dict((f, None) for _, f in GRAPH_TYPES):
-        triples.append(Triple(service, _sd("resultFormat"), NamedNode(fmt.iri)))
+    for graph_format in dict((f, None) for _, f in GRAPH_TYPES):
+        triples.append(Triple(service, _sd("resultFormat"), NamedNode(graph_format.iri)))
     for index, graph in enumerate(sorted(graphs)):
         named = BlankNode(f"g{index}")
         triples += [

@@ -45,7 +45,7 @@ def _as_triples(mappings: Iterable[Any]) -> list[MappingTriple]:
 
 
 def _default_mappings() -> Sequence[MappingTriple]:
-    return load_mappings()
+    return [MappingTriple(r.subject_id, r.predicate_id, r.object_id) for r in load_mappings()]
 
 
 def lookup_keys(text: str) -> list[str] | None:

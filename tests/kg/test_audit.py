@@ -37,7 +37,7 @@ def verdict_of(report: AuditReport, subject: str, predicate: str, obj: str) -> s
     found = [
         v.verdict
         for v in report.verdicts
-        if (v.subject, v.predicate, v.object) == (subject, predicate, obj)
+        if (v.subject, v.predicate, v.object_id) == (subject, predicate, obj)
     ]
     assert found, f"no claim {subject} {predicate} {obj} in the file"
     return found[0]
@@ -176,7 +176,9 @@ def test_seed_004_text_report_shows_source_and_axioms(seed_004: AuditReport) -> 
 def test_seeds_001_003_sound_claims_are_all_supported() -> None:
     report = audit_file(SEEDS_001_003)
     not_supported = [
-        (v.row, v.subject, v.object, v.verdict) for v in report.verdicts if v.verdict != "supported"
+        (v.row, v.subject, v.object_id, v.verdict)
+        for v in report.verdicts
+        if v.verdict != "supported"
     ]
     assert not not_supported
     assert len(report.verdicts) >= 25

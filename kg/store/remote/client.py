@@ -33,7 +33,9 @@ import httpx
 from pyoxigraph import (
     BlankNode,
     DefaultGraph,
+    QueryBoolean,
     QueryResultsFormat,
+    QuerySolutions,
     RdfFormat,
     Triple,
     parse,
@@ -173,7 +175,7 @@ class RemoteStore:
 
     def _post_query(self, params: list[tuple[str, str]], accept: str, timeout: float) -> bytes:
         what = "the query"
-        encoded = str(httpx.QueryParams(params))
+        encoded = str(httpx.QueryParams(list(params)))
         headers = {"Accept": accept}
         if len(self.url) + len(encoded) < MAX_GET_URL:
             response = self._send(
@@ -267,7 +269,7 @@ class RemoteStore:
             timeout=timeout,
         )
         result = self._parse(kind, body)
-        return iter(result) if isinstance(result, list) else result  # type: ignore[return-value]
+        return iter(result) if isinstance(result, list) else result
 
     def query_serialized(
         self,
@@ -300,8 +302,9 @@ class RemoteStore:
             data = serialize(result, format=graph_format)
             media_type = graph_format.media_type
         else:
-            assert results_format is not None and not isinstance(result, list)
-            data = result.serialize(format=results_format)  # type: ignore[union-attr]
+            assert results_format is not None
+            assert isinstance(result, QuerySolutions | QueryBoolean)
+            data = result.serialize(format=results_format)
             media_type = results_format.media_type.split(";")[0]
         assert data is not None
         return SerializedResult(data, with_charset(media_type), kind)
