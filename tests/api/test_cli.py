@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import httpx
-from api_vocab import ALS, BELL, sign
+from helpers.api_vocab import ALS, BELL, sign
 
 from mnkg.kg.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from api_vocab import ALS, BELL, MD, MG, PBP, PLS, POLIO, SMA, sign
+from helpers.api_vocab import ALS, BELL, MD, MG, PBP, PLS, POLIO, SMA, sign
 
 from mnkg.queries.registry import load_registry
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from api_vocab import ALS
+from helpers.api_vocab import ALS
 
 INJECTIONS = [
     ALS + "> . ?s ?p ?o } #",

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
-from api_vocab import (
+from helpers.api_vocab import (
     ALS,
     BELL,
     GBS,

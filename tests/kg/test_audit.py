@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.kg_fixtures import FIXTURES, run_mnkg
 from rdflib import OWL, RDF
 from rdflib import Graph as RDFGraph
 from rdflib.collection import Collection
 
 from mnkg.kg.qc.audit import AuditReport, audit_file, audit_statements
 from mnkg.kg.sources.curation import claims_dir, read_table
-
-from .conftest import FIXTURES, run_mnkg
 
 SEED_004 = claims_dir() / "seed-004.tsv"
 SEEDS_001_003 = claims_dir() / "seeds-001-003.tsv"

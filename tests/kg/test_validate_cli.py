@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.kg_fixtures import SHAPE_FIXTURES, read_shape_fixture, run_mnkg
 from rdflib import Graph as RDFGraph
 from rdflib import URIRef
 from rdflib.namespace import RDF, SH
-
-from .conftest import SHAPE_FIXTURES, read_shape_fixture, run_mnkg
 
 FAILING = [read_shape_fixture(p) for p in SHAPE_FIXTURES]
 WITH_BACKGROUND = [f for f in FAILING if f.background == "ontology"]

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import rdflib
-import uvicorn
+from fixtures.servers import serving
 from sssom.parsers import parse_sssom_json, parse_sssom_table
 from sssom.validators import validate
 
@@ -57,19 +55,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MemoryStore]:
 @pytest.fixture(scope="module")
 def base_url(store: MemoryStore) -> Iterator[str]:
     assert ROUTER in {m.__name__ for m in ROUTERS}
-    app = create_app(settings=store.settings, store=store)
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not (server.started and server.servers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(settings=store.settings, store=store)) as url:
+        yield url
 
 
 @pytest.fixture

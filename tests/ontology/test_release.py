@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import owlready2
 import pytest
+from fixtures.release import BuiltRelease
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg.kg.iris import ONTOLOGY_IRI
@@ -16,17 +15,10 @@ from mnkg.kg.iris import Graph as G
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("release") / "build"
-    run = subprocess.run(
-        [sys.executable, "-m", "mnkg.kg.cli", "build", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert run.returncode == 0, run.stderr
-    assert "release written to" in run.stdout
-    return out
+def release(built_release: BuiltRelease) -> Path:
+    """The session's release, written by the real ``mnkg build``."""
+    assert "release written to" in built_release.stdout
+    return built_release.path
 
 
 @pytest.mark.parametrize(

@@ -3,23 +3,22 @@ it and into the embedded store, and the app over each.
 
 Virtuoso is started and stopped by ``.ci/virtuoso.sh`` (database in a pytest temp dir). Without the
 ``virtuoso-t`` binary the tests are skipped, except in CI (``CI=true``), where it is a failure. The
-release is the real build (``mnkg.kg.release.pipeline.build_release``) when that exists, else (or
-with MNKG_TEST_FIXTURE_RELEASE=1) the small fixture release of ``release_fixture.py``."""
+release is the session's real build (``built_release``), or with MNKG_TEST_FIXTURE_RELEASE=1 the
+small fixture release of ``helpers/release_fixture.py``."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.release import BuiltRelease
+from helpers.release_fixture import write_fixture_release
 
 from mnkg.api.app import create_app
 from mnkg.kg.settings import Settings
@@ -30,16 +29,6 @@ from mnkg.kg.store.remote import RemoteStore
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / ".ci" / "virtuoso.sh"
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def _helper() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "mnkg_remote_release_fixture", Path(__file__).with_name("release_fixture.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -89,17 +78,12 @@ class Release:
 
 
 @pytest.fixture(scope="session")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
-    """The real release if the build exists, else the fixture release."""
-    folder = tmp_path_factory.mktemp("release")
-    try:
-        build_release = importlib.import_module("mnkg.kg.release.pipeline").build_release
-    except (ModuleNotFoundError, AttributeError):
-        build_release = None
-    if build_release is None or os.environ.get("MNKG_TEST_FIXTURE_RELEASE") == "1":
-        return Release(_helper().write_fixture_release(folder), real=False)
-    build_release(folder)
-    return Release(folder, real=True)
+def release(built_release: BuiltRelease, tmp_path_factory: pytest.TempPathFactory) -> Release:
+    """The session's real release, or (MNKG_TEST_FIXTURE_RELEASE=1) the small fixture release."""
+    if os.environ.get("MNKG_TEST_FIXTURE_RELEASE") == "1":
+        folder = tmp_path_factory.mktemp("release")
+        return Release(write_fixture_release(folder), real=False)
+    return Release(built_release.path, real=True)
 
 
 @dataclass

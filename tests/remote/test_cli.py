@@ -4,17 +4,13 @@ the errors a user sees when the server is unreachable or refuses."""
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.servers import free_port
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from mnkg.api.app import create_app
@@ -28,12 +24,6 @@ SELECT DISTINCT ?condition ?sign WHERE {{
   GRAPH <{Graph.REDUNDANT}> {{ ?condition <http://purl.obolibrary.org/obo/RO_0002200> ?sign }}
   ?sign rdfs:subClassOf* <{MNKG_TERM}0000301> .
 }}"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _mnkg(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -74,7 +64,7 @@ def test_cli_load_pushes_the_release(
 
 
 def test_cli_load_unreachable_server(release, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    url = f"http://127.0.0.1:{_free_port()}/sparql"
+    url = f"http://127.0.0.1:{free_port()}/sparql"
     done = _mnkg("load", "--store", url, "--release", str(release.path), tmp_path=tmp_path)
     assert done.returncode == 2
     assert f"error: cannot reach the SPARQL server at {url}" in done.stderr
@@ -107,41 +97,9 @@ def test_cli_rejects_a_store_that_is_not_a_url(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def served(virtuoso, remote, tmp_path: Path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def served(virtuoso, remote, tmp_path: Path, start_server) -> str:  # type: ignore[no-untyped-def]
     """``mnkg serve --store <virtuoso>`` on 127.0.0.1 and a free port."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MNKG_")}
-    env["MNKG_DATA_DIR"] = str(tmp_path / "data")
-    process = subprocess.Popen(
-        [*CLI, "serve", "--store", virtuoso.sparql, "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            if process.poll() is not None:
-                raise AssertionError(f"mnkg serve exited: {process.stderr.read()}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(url + "/plain", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError("mnkg serve --store did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+    return start_server(tmp_path / "data", "--store", virtuoso.sparql).url
 
 
 def test_serve_store_answers_sparqlwrapper_like_the_embedded_store(served: str, embedded) -> None:  # type: ignore[no-untyped-def]
@@ -157,7 +115,7 @@ def test_serve_store_answers_sparqlwrapper_like_the_embedded_store(served: str, 
 
 
 def test_api_over_an_unreachable_server_says_so(tmp_path: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}/sparql"
+    url = f"http://127.0.0.1:{free_port()}/sparql"
     settings = Settings(data_dir=tmp_path, store=url, query_timeout=10.0)
     store = RemoteStore(url, settings=settings)
     with TestClient(create_app(settings=settings, store=store)) as client:
@@ -168,7 +126,7 @@ def test_api_over_an_unreachable_server_says_so(tmp_path: Path) -> None:
 
 
 def test_password_in_the_store_url_is_not_shown(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     url = f"http://mnkg:s3cret@127.0.0.1:{port}/sparql"
     store = RemoteStore(url, settings=Settings(data_dir=tmp_path, store=url))
     try:

@@ -1,22 +1,17 @@
 """Fixtures for the endpoint tests: a tiny release, the app over it, and a real server.
 
-The real server is ``mnkg serve`` in a subprocess on 127.0.0.1 and a free port, torn down
-after the module.
+The real server is ``mnkg serve`` in a subprocess on 127.0.0.1 and a free port
+(``start_server``), stopped at the end of the session.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.servers import LiveServer
 
 from mnkg.api.app import create_app
 from mnkg.kg.iris import Graph
@@ -34,7 +29,6 @@ QUADS = f"""
 <{EX}ConditionC> <http://www.w3.org/2000/01/rdf-schema#label> "condition C" <{Graph.ONTOLOGY}> .
 """
 
-SERVE = "from mnkg.kg.cli import main; main()"  # what the `mnkg` console script runs
 
 
 def write_release(folder: Path) -> Path:
@@ -83,58 +77,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A running ``mnkg serve``: its base URL and its data directory."""
-
-    def __init__(self, url: str, data_dir: Path, process: subprocess.Popen) -> None:
-        self.url = url
-        self.sparql = url + "/sparql"
-        self.data_dir = data_dir
-        self.process = process
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``mnkg serve`` on 127.0.0.1 with a 2 s time limit and a write token."""
-    base = tmp_path_factory.mktemp("server")
-    data_dir = base / "data"
-    release = write_release(data_dir / "release")  # the default release location
-    del release
-    port = _free_port()
-    env = os.environ | {"MNKG_WRITE_TOKEN": TOKEN, "MNKG_QUERY_TIMEOUT": "2"}
-    log = open(base / "server.log", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "serve", "--port", str(port), "--data-dir", str(data_dir)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if process.poll() is not None:
-                output = (base / "server.log").read_text(errors="replace")
-                pytest.fail(f"mnkg serve exited with {process.returncode}:\n{output}")
-            try:
-                if httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=1).is_success:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        else:
-            pytest.fail("mnkg serve did not answer within 30 s")
-        yield Server(url, data_dir, process)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
-        log.close()
+def server(
+    tmp_path_factory: pytest.TempPathFactory, start_server: Callable[..., LiveServer]
+) -> LiveServer:
+    """``mnkg serve`` on 127.0.0.1 with a 2 s time limit and a write token; its first start
+    loads the tiny release from ``<data dir>/release``."""
+    data_dir = tmp_path_factory.mktemp("server") / "data"
+    write_release(data_dir / "release")  # the default release location
+    return start_server(data_dir, MNKG_WRITE_TOKEN=TOKEN, MNKG_QUERY_TIMEOUT="2")

@@ -1,0 +1,1 @@
+"""Helpers the tests import: vocabulary lookups, HPO fixture data, a small release."""
