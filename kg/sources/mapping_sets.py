@@ -129,7 +129,14 @@ def generate(
         keep = None
     else:
         keep = set(used)
+    sets = [_mondo_set(vocab_dir, keep), _hpo_set(vocab_dir, keep)]
+    for mapping_set in sets:
+        mapping_set.rows.sort(key=lambda r: (r.subject_id, r.predicate_id, r.object_id))
+    return sets
 
+
+def _mondo_set(vocab_dir: Path | None, keep: set[str] | None) -> MappingSet:
+    """MONDO's exact matches of the conditions of ``diseases.tsv``."""
     mondo = MappingSet(
         name="mnkg-mondo-xrefs",
         title="MONDO exact matches of the conditions used by MNKG",
@@ -175,7 +182,11 @@ def generate(
                         ),
                     )
                 )
+    return mondo
 
+
+def _hpo_set(vocab_dir: Path | None, keep: set[str] | None) -> MappingSet:
+    """HPO's own cross-references of the signs of ``signs.tsv`` (as hasDbXref)."""
     hpo = MappingSet(
         name="mnkg-hp-xrefs",
         title="HPO cross-references of the signs used by MNKG",
@@ -188,6 +199,7 @@ def generate(
         subject_source_version=f"http://purl.obolibrary.org/obo/hp/releases/{HPO_RELEASE}/hp.owl",
         comment="SNOMEDCT_US codes of hp.obo are written with the SNOMEDCT prefix.",
     )
+    seen: set[tuple[str, str, str]] = set()
     for row in _vocab_rows("signs.tsv", vocab_dir):
         subject = identifiers.normalize(row["hpo_id"])
         if keep is not None and subject not in keep:
@@ -213,9 +225,7 @@ def generate(
                         ),
                     )
                 )
-    for mapping_set in (mondo, hpo):
-        mapping_set.rows.sort(key=lambda r: (r.subject_id, r.predicate_id, r.object_id))
-    return [mondo, hpo]
+    return hpo
 
 
 def rendered_sets(vocab_dir: Path | None = None) -> dict[str, str]:

@@ -20,5 +20,3 @@ def all_shapes() -> RDFGraph:
     from mnkg.kg.qc.validate import shapes_graph
 
     return shapes_graph()
-
-

@@ -30,7 +30,6 @@ QUADS = f"""
 """
 
 
-
 def write_release(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "mnkg.nq").write_text(QUADS.strip() + "\n", encoding="utf-8")
