@@ -255,7 +255,7 @@ def _shape_findings(
         claim_index = node_of.get(finding.focus)
         if claim_index is not None:
             value = f" ({finding.value})" if finding.value else ""
-            found[index].append((finding.shape.rsplit(":", 1)[-1], finding.message + value))
+            found[claim_index].append((finding.shape.rsplit(":", 1)[-1], finding.message + value))
     return found
 
 
