@@ -16,12 +16,38 @@ The packages under it, from the bottom up (see docs/architecture.md): ``errors``
 ``release``; ``cli``. Each imports only the ones below it (checked by ``lint-imports``).
 """
 
-from mnkg.kg.answers.conditions import PATTERNS, SOURCES, conditions_by_pattern
+from mnkg.kg.answers.conditions import MAX_PAGE, PATTERNS, SOURCES, conditions_by_pattern
+from mnkg.kg.answers.conditions_formats import STREAM_FORMATS, check_stream_format, whole_json
+from mnkg.kg.answers.conditions_formats import stream as stream_conditions
 from mnkg.kg.answers.localize import MAX_SIGNS, LocalizeRequest, localize
-from mnkg.kg.answers.mappings import mappings_of, rows_for, rows_from_store
+from mnkg.kg.answers.mappings import mappings_of, rows_for, rows_from_store, term_mappings
+from mnkg.kg.answers.models import (
+    Claim,
+    Condition,
+    ConditionEvidence,
+    ConditionsAnswer,
+    Edge,
+    Evidence,
+    HierarchyLink,
+    MappingRecord,
+    MappingsAnswer,
+    NegatedEdge,
+    QueryInfo,
+    QueryList,
+    QueryParamInfo,
+    SearchHit,
+    SearchPage,
+    SourceVersion,
+    TermError,
+    TermPage,
+    TermPages,
+    VersionInfo,
+    to_json,
+)
 from mnkg.kg.answers.release_info import version_info
 from mnkg.kg.answers.results import (
     Table,
+    list_queries,
     named_queries,
     named_query,
     pick_format,
@@ -29,7 +55,14 @@ from mnkg.kg.answers.results import (
     run_named,
 )
 from mnkg.kg.answers.search import DEFAULT_LIMIT, MAX_LIMIT, search
-from mnkg.kg.answers.terms import BATCH_LIMIT, resolve_known, term_page, term_pages
+from mnkg.kg.answers.terms import (
+    BATCH_LIMIT,
+    resolve_known,
+    resolve_term_or_label,
+    term_page,
+    term_pages,
+)
+from mnkg.kg.answers.warm import AnswerWarmer, register_warmer, warm_answers
 from mnkg.kg.errors import NotFound, UserError, ValidationFailed
 from mnkg.kg.iris import GRAPH_BASE, MNKG_BASE, MNKG_TERM, ONTOLOGY_IRI, Graph
 from mnkg.kg.settings import Settings
@@ -59,36 +92,61 @@ __all__ = [
     "GRAPH_BASE",
     "GRAPH_TYPES",
     "MAX_LIMIT",
+    "MAX_PAGE",
     "MAX_SIGNS",
     "MNKG_BASE",
     "MNKG_TERM",
     "ONTOLOGY_IRI",
     "PATTERNS",
     "SOURCES",
+    "STREAM_FORMATS",
+    "AnswerWarmer",
     "AsyncQuery",
+    "Claim",
+    "Condition",
+    "ConditionEvidence",
+    "ConditionsAnswer",
+    "Edge",
+    "Evidence",
     "Graph",
+    "HierarchyLink",
     "LoadReport",
     "Loader",
     "LocalizeRequest",
+    "MappingRecord",
+    "MappingsAnswer",
     "NamedQuery",
+    "NegatedEdge",
     "NotAcceptable",
     "NotFound",
+    "QueryInfo",
+    "QueryList",
+    "QueryParamInfo",
     "QueryRegistry",
     "QueryResult",
+    "SearchHit",
+    "SearchPage",
     "SerializedResult",
     "Settings",
+    "SourceVersion",
     "Store",
     "StoreUnavailable",
     "Table",
+    "TermError",
+    "TermPage",
+    "TermPages",
     "UnknownGraph",
     "UserError",
     "ValidationFailed",
+    "VersionInfo",
+    "check_stream_format",
     "compress",
     "conditions_by_pattern",
     "expand",
     "export_json",
     "export_tsv",
     "graph_iri",
+    "list_queries",
     "load_into",
     "localize",
     "mappings_of",
@@ -103,15 +161,22 @@ __all__ = [
     "prefix_map",
     "rdf_format_of",
     "read_query",
+    "register_warmer",
     "render",
     "resolve_known",
+    "resolve_term_or_label",
     "rows_for",
     "rows_from_store",
     "run_named",
     "search",
     "service_description",
+    "stream_conditions",
+    "term_mappings",
     "term_page",
     "term_pages",
+    "to_json",
     "version_info",
+    "warm_answers",
+    "whole_json",
     "write_update",
 ]

@@ -212,8 +212,16 @@ class QueryRegistry:
             raise UnknownQuery(name, self.names()) from None
 
 
+ANSWERS_FOLDER = "answers"
+"""The sub-folder of the domain answers' own queries (``queries/answers/*.rq``): read by the
+same registry, never listed or run by ``/queries`` (which reads the top folder only)."""
+
+
 def load_registry(directory: Path | None = None) -> QueryRegistry:
-    """Read every ``*.rq`` of ``directory`` (default: the packaged queries) into a registry."""
+    """Read every ``*.rq`` of ``directory`` (default: the packaged queries) into a registry.
+
+    Only the folder itself is read, not its sub-folders (:func:`load_answer_queries` reads
+    ``answers/``)."""
     directory = directory or query_dir()
     queries: dict[str, NamedQuery] = {}
     for path in sorted(directory.glob("*.rq")):
@@ -227,13 +235,20 @@ def load_registry(directory: Path | None = None) -> QueryRegistry:
     return QueryRegistry(queries)
 
 
+def load_answer_queries() -> QueryRegistry:
+    """The queries behind the domain answers (terms, search, conditions, mappings...)."""
+    return load_registry(query_dir() / ANSWERS_FOLDER)
+
+
 __all__ = [
+    "ANSWERS_FOLDER",
     "PARAM_TYPES",
     "NamedQuery",
     "Param",
     "QueryFileError",
     "QueryRegistry",
     "UnknownQuery",
+    "load_answer_queries",
     "load_registry",
     "parse_query",
 ]

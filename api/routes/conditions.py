@@ -1,13 +1,25 @@
-"""``/conditions``: conditions by lesion pattern (UMN, LMN or mixed), with evidence."""
+"""``/conditions``: conditions by lesion pattern (UMN, LMN or mixed), with evidence; the whole
+list, one page of it (``limit``, ``cursor``), or the whole list streamed as TSV or JSON Lines."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from mnkg.api.deps import StoreDep, app_cache
-from mnkg.kg import conditions_by_pattern
+from mnkg.kg import (
+    MAX_PAGE,
+    STREAM_FORMATS,
+    ConditionsAnswer,
+    UserError,
+    check_stream_format,
+    conditions_by_pattern,
+    stream_conditions,
+    to_json,
+    whole_json,
+)
 
 router = APIRouter(tags=["Conditions"])
 
@@ -15,9 +27,16 @@ router = APIRouter(tags=["Conditions"])
 @router.get(
     "/conditions",
     summary="Conditions with a lesion pattern: UMN, LMN or mixed (both)",
+    response_model=ConditionsAnswer,
     responses={
         200: {
             "content": {
+                "text/tab-separated-values": {
+                    "example": "id\tlabel\tpatterns\tsource\txrefs\tsigns\tsites\n"
+                    "MONDO:0005665\tBell's palsy\tLMN\tmnkg\tICD10CM:G51.0|ORPHA:91312\t\t"
+                    "UBERON:0001647\n"
+                },
+                "application/jsonl": {},
                 "application/json": {
                     "example": {
                         "pattern": "LMN",
@@ -43,7 +62,7 @@ router = APIRouter(tags=["Conditions"])
                             }
                         ],
                     }
-                }
+                },
             }
         }
     },
@@ -67,9 +86,51 @@ def get_conditions(
             examples=["mnkg"],
         ),
     ] = "mnkg",
-) -> dict[str, Any]:
-    """Conditions whose signs or lesion sites put them at the level, with the evidence why."""
-    return conditions_by_pattern(store, pattern, source=source, cache=app_cache(request))
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_PAGE,
+            description=f"conditions per page (at most {MAX_PAGE}); without limit and cursor "
+            "the whole list",
+            examples=[100],
+        ),
+    ] = None,
+    cursor: Annotated[
+        str | None,
+        Query(description="the `next` of the previous page", examples=[None]),
+    ] = None,
+    fmt: Annotated[
+        Literal["json", "tsv", "jsonl"],
+        Query(
+            alias="format",
+            description="json (default), or the whole list streamed as tsv or jsonl",
+            examples=["json"],
+        ),
+    ] = "json",
+) -> Response:
+    """Conditions whose signs or lesion sites put them at the level, with the evidence why.
+
+    Paged with ``limit`` and ``cursor`` (the answer then has ``total`` and ``next``); whole
+    otherwise. ``format=tsv`` or ``format=jsonl`` streams the whole list.
+    """
+    cache = app_cache(request)
+    if fmt != "json":
+        if limit is not None or cursor is not None:
+            raise UserError(f"format={fmt} streams the whole list: leave out limit and cursor")
+        chosen = check_stream_format(fmt)
+        answer = conditions_by_pattern(store, pattern, source=source, cache=cache)
+        return StreamingResponse(
+            stream_conditions(answer, chosen), media_type=STREAM_FORMATS[chosen]
+        )
+    if limit is None and cursor is None:
+        body = whole_json(store, pattern, source, cache=cache)
+    else:
+        page = conditions_by_pattern(
+            store, pattern, source=source, limit=limit, cursor=cursor, cache=cache
+        )
+        body = to_json(page)
+    return Response(body, media_type="application/json")
 
 
 __all__ = ["router"]

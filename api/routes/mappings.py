@@ -7,24 +7,21 @@ API and SPARQL agree; the prefix map is the project's one converter.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import JSONResponse
-from pyoxigraph import NamedNode
 
 from mnkg.api.deps import StoreDep
 from mnkg.kg import (
-    NotFound,
-    Store,
-    expand,
+    MappingsAnswer,
     export_json,
     export_tsv,
-    mappings_of,
     prefix_context,
     prefix_map,
-    rows_for,
     rows_from_store,
+    term_mappings,
+    to_json,
 )
 
 router = APIRouter(tags=["Mappings"])
@@ -33,7 +30,11 @@ TSV = "text/tab-separated-values; charset=utf-8"
 JSON_LD = "application/ld+json"
 
 
-@router.get("/mappings", summary="Mappings of a term to other vocabularies")
+@router.get(
+    "/mappings",
+    summary="Mappings of a term to other vocabularies",
+    response_model=MappingsAnswer,
+)
 def get_mappings(
     store: StoreDep,
     id: Annotated[
@@ -49,26 +50,13 @@ def get_mappings(
         str | None,
         Query(description="keep only mappings to this prefix, e.g. ICD10CM, SNOMEDCT, UMLS"),
     ] = None,
-) -> dict[str, Any]:
+) -> Response:
     """What ``id`` resolves to and those terms' mappings (SSSOM slots, plus the object's IRI).
 
     An ambiguous code lists every candidate in ``resolved``. A code nothing maps is a 404 whose
     ``detail.suggestions`` lists mapped codes that start alike.
     """
-    answer = mappings_of(id, rows_for(store, id), target)
-    if not answer["count"] and not _in_store(store, answer["resolved"]):
-        raise NotFound(
-            f"{', '.join(answer['resolved'])} is not a term of MNKG",
-            detail={"id": id, "suggestions": []},
-        )
-    return answer
-
-
-def _in_store(store: Store, curies: list[str]) -> bool:
-    """Whether any of these terms occurs in the store (as subject or object)."""
-    values = " ".join(str(NamedNode(expand(c))) for c in curies)
-    result = store.query(f"ASK {{ VALUES ?t {{ {values} }} {{ ?t ?p ?o }} UNION {{ ?s ?p ?t }} }}")
-    return bool(result)
+    return Response(to_json(term_mappings(store, id, target)), media_type="application/json")
 
 
 @router.get(

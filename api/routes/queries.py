@@ -7,19 +7,21 @@ by :mod:`mnkg.kg.answers.params`; results are JSON, CSV or TSV by ``?format=`` o
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Body, Path, Query, Request, Response
 
 from mnkg.api.deps import StoreDep
 from mnkg.kg import (
+    QueryList,
     QueryRegistry,
     UserError,
+    list_queries,
     named_queries,
     named_query,
     pick_format,
     render,
     run_named,
+    to_json,
 )
 
 router = APIRouter(tags=["Named queries"])
@@ -83,6 +85,7 @@ def _answer(
 @router.get(
     "/queries",
     summary="List the named queries with their parameters and result columns",
+    response_model=QueryList,
     responses={
         200: {
             "content": {
@@ -115,17 +118,10 @@ def _answer(
         }
     },
 )
-def list_queries(request: Request) -> dict[str, Any]:
+def get_queries(request: Request) -> Response:
     """Every named query: name, summary, description, parameters (type, example), columns."""
-    out = []
-    for query in get_registry(request):
-        entry = query.as_dict()
-        example = {p.name: p.example for p in query.params if p.required}
-        entry["example_url"] = f"/queries/{query.name}" + (
-            "?" + urlencode(example, safe=":/") if example else ""
-        )
-        out.append(entry)
-    return {"queries": out}
+    listing = list_queries(get_registry(request))
+    return Response(to_json(listing), media_type="application/json")
 
 
 @router.get(

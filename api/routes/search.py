@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from mnkg.api.deps import StoreDep, app_cache
-from mnkg.kg import DEFAULT_LIMIT, MAX_LIMIT, search
+from mnkg.kg import DEFAULT_LIMIT, MAX_LIMIT, SearchPage, search, to_json
 
 router = APIRouter(tags=["Search"])
 
@@ -15,6 +15,7 @@ router = APIRouter(tags=["Search"])
 @router.get(
     "/search",
     summary="Search terms by label and synonym (exact matches first, cursor paging)",
+    response_model=SearchPage,
     responses={
         200: {
             "content": {
@@ -54,9 +55,12 @@ def get_search(
         str | None,
         Query(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", description="keep one prefix", examples=["HP"]),
     ] = None,
-) -> dict[str, Any]:
-    """Terms whose label or synonym contains ``q`` (case-insensitive), best matches first."""
-    return search(store, q, limit=limit, cursor=cursor, prefix=prefix, cache=app_cache(request))
+) -> Response:
+    """Terms whose label or synonym contains ``q`` (case-insensitive), best matches first.
+
+    Terms only: statement, association and claim nodes are never results."""
+    page = search(store, q, limit=limit, cursor=cursor, prefix=prefix, cache=app_cache(request))
+    return Response(to_json(page), media_type="application/json")
 
 
 __all__ = ["router"]

@@ -1,14 +1,15 @@
-"""``/terms``: term pages (label, definition, synonyms, hierarchy, mappings, edges, evidence)."""
+"""``/terms``: term pages (label, definition, synonyms, hierarchy, mappings, edges, evidence;
+negated statements and claims apart)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Request
+from fastapi import APIRouter, Body, Path, Request, Response
 from pydantic import BaseModel, Field
 
 from mnkg.api.deps import StoreDep, app_cache
-from mnkg.kg import BATCH_LIMIT, term_page, term_pages
+from mnkg.kg import BATCH_LIMIT, TermPage, TermPages, term_page, term_pages, to_json
 
 router = APIRouter(tags=["Terms"])
 
@@ -52,6 +53,8 @@ _PAGE_EXAMPLE = {
     "outgoing_total": 1,
     "incoming": [],
     "incoming_total": 0,
+    "negated_edges": [],
+    "claims": [],
 }
 
 
@@ -68,6 +71,7 @@ class TermBatch(BaseModel):
 @router.get(
     "/terms/{id:path}",
     summary="A term page: label, definition, synonyms, parents, children, mappings, edges",
+    response_model=TermPage,
     responses={
         200: {"content": {"application/json": {"example": _PAGE_EXAMPLE}}},
         404: {
@@ -99,14 +103,20 @@ def get_term(
             examples=["MONDO:0005665"],
         ),
     ],
-) -> dict[str, Any]:
-    """Everything the graph says about one term; parents and children marked asserted/inferred."""
-    return term_page(store, id, cache=app_cache(request))
+) -> Response:
+    """Everything the graph says about one term; parents and children marked asserted/inferred.
+
+    ``outgoing``/``incoming`` hold positive relations only; negated statements are in
+    ``negated_edges`` and claims of source documents (with the audit's verdict) in ``claims``.
+    """
+    page = term_page(store, id, cache=app_cache(request))
+    return Response(to_json(page), media_type="application/json")
 
 
 @router.post(
     "/terms",
     summary="Term pages for a batch of IDs",
+    response_model=TermPages,
     responses={
         200: {
             "content": {
@@ -126,9 +136,10 @@ def post_terms(
     request: Request,
     store: StoreDep,
     batch: Annotated[TermBatch, Body(examples=[{"ids": ["MONDO:0004976", "HP:0002380"]}])],
-) -> dict[str, Any]:
+) -> Response:
     """Pages of every known ID; unknown or malformed IDs are listed in ``errors``."""
-    return term_pages(store, batch.ids, cache=app_cache(request))
+    pages = term_pages(store, batch.ids, cache=app_cache(request))
+    return Response(to_json(pages), media_type="application/json")
 
 
 __all__ = ["router"]

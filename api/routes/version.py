@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from mnkg.api.deps import StoreDep
-from mnkg.kg import version_info
+from mnkg.kg import VersionInfo, to_json, version_info
 
 router = APIRouter(tags=["Version"])
 
@@ -15,6 +13,7 @@ router = APIRouter(tags=["Version"])
 @router.get(
     "/version",
     summary="Release, ontology versionIRI and source vocabulary versions",
+    response_model=VersionInfo,
     responses={
         200: {
             "content": {
@@ -44,9 +43,9 @@ router = APIRouter(tags=["Version"])
         }
     },
 )
-def get_version(store: StoreDep) -> dict[str, Any]:
+def get_version(store: StoreDep) -> Response:
     """What the store serves, read from the ontology headers in it."""
-    return version_info(store)
+    return Response(to_json(version_info(store)), media_type="application/json")
 
 
 __all__ = ["router"]

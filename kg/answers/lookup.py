@@ -1,62 +1,101 @@
 """Small shared pieces of the domain answers (terms, conditions, localization, search).
 
-Every answer of the domain API is built from SPARQL over a :class:`~mnkg.kg.store.Store`;
-this module holds the prefixes those queries share, the way rows are read back, and the
-resolution of the IDs users type.
+Every answer of the domain API is built from SPARQL over a :class:`~mnkg.kg.store.Store`; the
+queries are files in ``queries/answers/`` (read once by :func:`answer_query`), bound with VALUES
+blocks (:func:`mnkg.kg.store.inject_values` for one row, :mod:`mnkg.kg.answers.binding` for
+several). This module runs them and reads the rows back, resolves the IDs users type, and keeps
+the caches (:func:`cached`) keyed on the store's generation.
 """
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Any, TypeVar, cast
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
+from mnkg.kg.answers.binding import Term, inject_rows
 from mnkg.kg.answers.params import resolve_term
 from mnkg.kg.answers.results import curie, plain
 from mnkg.kg.errors import UserError
 from mnkg.kg.iris import GRAPH_BASE, MNKG_TERM
 from mnkg.kg.store import Store, StoreUnavailable
-
-PREFIXES = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX oboInOwl: <http://www.geneontology.org/formats/oboInOwl#>
-PREFIX obo: <http://purl.obolibrary.org/obo/>
-PREFIX biolink: <https://w3id.org/biolink/vocab/>
-PREFIX mnkg: <{MNKG_TERM}>
-PREFIX mnkgv: <https://w3id.org/mnkg/vocab/>
-PREFIX mg: <{GRAPH_BASE}>
-"""
-"""The prefixes of every query in the domain modules."""
+from mnkg.queries.registry import load_answer_queries
 
 UMN_SIGN = MNKG_TERM + "0000300"
 LMN_SIGN = MNKG_TERM + "0000301"
 OTHER_SIGN = MNKG_TERM + "0000302"
 HP_BASE = "http://purl.obolibrary.org/obo/HP_"
 
+# Legacy: localize.py still writes its SPARQL inline and calls select() with this prologue; it
+# goes when localize's queries move to queries/answers/localize*.rq (the localize helper's job).
+PREFIXES = "".join(
+    f"PREFIX {name}: <{iri}>\n"
+    for name, iri in {
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "oboInOwl": "http://www.geneontology.org/formats/oboInOwl#",
+        "obo": "http://purl.obolibrary.org/obo/",
+        "biolink": "https://w3id.org/biolink/vocab/",
+        "mnkg": MNKG_TERM,
+        "mnkgv": "https://w3id.org/mnkg/vocab/",
+        "mg": GRAPH_BASE,
+    }.items()
+)
+"""The prologue :func:`select` prepends (for inline queries; the files declare their own)."""
 
-def select(
-    store: Store, sparql: str, bindings: Mapping[str, NamedNode | Literal] | None = None
+
+@functools.cache
+def answer_query(name: str) -> str:
+    """The SPARQL text of ``queries/answers/<name>.rq`` (read once per process)."""
+    return _answer_queries().get(name).sparql
+
+
+@functools.cache
+def _answer_queries() -> Any:
+    return load_answer_queries()
+
+
+def _rows(
+    store: Store, sparql: str, bindings: Mapping[str, NamedNode | Literal] | None
 ) -> list[dict[str, Any]]:
-    """Run a SELECT (our prefixes prepended) and return its rows as dicts of terms."""
     try:
-        result = store.query(PREFIXES + sparql, bindings=bindings or None)
+        result = store.query(sparql, bindings=bindings or None)
     except StoreUnavailable:  # a worker died mid-query: reads are idempotent, try once more
-        result = store.query(PREFIXES + sparql, bindings=bindings or None)
+        result = store.query(sparql, bindings=bindings or None)
     if not isinstance(result, QuerySolutions):
         raise TypeError("expected a SELECT query")
     names = [v.value for v in result.variables]
     return [{n: s[n] for n in names} for s in result]
 
 
-def values_block(variable: str, iris: Iterable[str]) -> str:
-    """A ``VALUES ?var { <iri> ... }`` block; every IRI is checked by pyoxigraph's NamedNode."""
-    terms = " ".join(str(NamedNode(i)) for i in iris)
-    if not variable.isidentifier():
-        raise ValueError(f"bad variable name {variable!r}")
-    return f"VALUES ?{variable} {{ {terms} }}"
+def select_named(
+    store: Store,
+    name: str,
+    bindings: Mapping[str, NamedNode | Literal] | None = None,
+    *,
+    rows: tuple[str, Iterable[Term]] | None = None,
+) -> list[dict[str, Any]]:
+    """Run the answer query ``name`` and return its rows as dicts of terms.
+
+    ``bindings`` binds variables to one term each; ``rows`` = (variable, terms) binds one
+    variable to several terms (a several-row VALUES block).
+    """
+    sparql = answer_query(name)
+    if rows is not None:
+        sparql = inject_rows(sparql, rows[0], rows[1])
+    return _rows(store, sparql, bindings)
+
+
+def select(
+    store: Store, sparql: str, bindings: Mapping[str, NamedNode | Literal] | None = None
+) -> list[dict[str, Any]]:
+    """Legacy: run an inline SELECT with :data:`PREFIXES` prepended (see the note there)."""
+    return _rows(store, PREFIXES + sparql, bindings)
 
 
 def text(term: object) -> str | None:
@@ -90,6 +129,9 @@ def fingerprint(store: Store) -> tuple[Any, ...]:
     return (store.descriptor, id(store), store.generation())
 
 
+_LOCKS = "__build locks__"
+
+
 def cached(
     cache: MutableMapping[Any, Any] | None,
     name: str,
@@ -99,7 +141,9 @@ def cached(
     """``build()``, kept in ``cache`` under ``name`` until the store's content changes.
 
     The cache is a plain dict the caller owns (the API keeps one per app in ``app.state``);
-    with None nothing is kept.
+    with None nothing is kept. The key is the store's generation, read before the build: an
+    answer built while a write lands is kept under the old generation and rebuilt on next use.
+    Threads asking for the same entry wait for one build (the warm-up and a request).
     """
     if cache is None:
         return build()
@@ -107,72 +151,69 @@ def cached(
     entry = cache.get(name)
     if entry is not None and entry[0] == key:
         return cast(T, entry[1])
-    value = build()
-    cache[name] = (key, value)
-    return value
+    locks = cache.setdefault(_LOCKS, {})
+    lock = locks.setdefault(name, threading.Lock())
+    with lock:
+        entry = cache.get(name)
+        if entry is not None and entry[0] == key:
+            return cast(T, entry[1])
+        value = build()
+        cache[name] = (key, value)
+        return value
 
 
-_ASSOCIATION = """
-SELECT ?a ?p ?o WHERE {
-  %s
-  ?a ?p ?o .
-  FILTER(?p IN (
-    biolink:has_evidence, biolink:publications, biolink:primary_knowledge_source, biolink:negated,
-    mnkgv:curation_status, mnkgv:source_pointer, mnkgv:frequency_value, biolink:frequency_qualifier
-  ))
-}"""
+_CHUNK = 5000
+"""Most terms bound in one VALUES block."""
 
 
 def association_details(store: Store, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Evidence, publications, sources, status, negation and frequency of association nodes.
-
-    Read with ``?a ?p ?o`` and a FILTER on the properties over chunks of IRIs: with oxigraph
-    0.5 this is the fast form (a VALUES on the properties, or OPTIONALs, scan far more).
-    """
+    """Evidence, publications, sources, status, negation, frequency and (for claims) the audit
+    verdict of association nodes (``queries/answers/association-details.rq``)."""
     wanted = sorted(set(nodes))
     out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(wanted), 5000):
-        chunk = wanted[start : start + 5000]
-        for row in select(store, _ASSOCIATION % values_block("a", chunk)):
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = [NamedNode(a) for a in wanted[start : start + _CHUNK]]
+        for row in select_named(store, "association-details", rows=("a", chunk)):
             entry = out.setdefault(
                 row["a"].value,
                 {"has_evidence": [], "publications": [], "sources": [], "status": None},
             )
-            prop = row["p"].value.rsplit("/", 1)[-1]
-            value = row["o"]
-            if prop == "has_evidence":
-                entry["has_evidence"].append(term_id(value))
-            elif prop == "publications":
-                entry["publications"].append(term_id(value))
-            elif prop == "primary_knowledge_source":
-                entry["sources"].append(term_id(value))
-            elif prop == "negated":
-                entry["negated"] = text(value) in ("true", "1")
-            elif prop == "curation_status":
-                entry["status"] = text(value)
-            elif prop == "source_pointer":
-                entry["source_pointer"] = text(value)
-            elif prop == "frequency_value":
-                entry["frequency"] = float(value.value)
-            elif prop == "frequency_qualifier":
-                entry["frequency_term"] = term_id(value)
+            _add_detail(entry, row["p"].value.rsplit("/", 1)[-1], row["o"])
     for entry in out.values():
         for key in ("has_evidence", "publications", "sources"):
             entry[key] = sorted(set(entry[key]))
     return out
 
 
+_LISTED = {"has_evidence": "has_evidence", "publications": "publications"}
+_LISTED["primary_knowledge_source"] = "sources"
+_TEXTS = {"curation_status": "status", "source_pointer": "source_pointer"}
+_TEXTS |= {"verdict": "verdict", "reason": "reason"}
+
+
+def _add_detail(entry: dict[str, Any], prop: str, value: Any) -> None:
+    if prop in _LISTED:
+        entry[_LISTED[prop]].append(term_id(value))
+    elif prop in _TEXTS:
+        entry[_TEXTS[prop]] = text(value)
+    elif prop == "negated":
+        entry["negated"] = text(value) in ("true", "1")
+    elif prop == "frequency_value":
+        entry["frequency"] = float(value.value)
+    elif prop == "frequency_qualifier":
+        entry["frequency_term"] = term_id(value)
+
+
 def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """rdfs:label of each IRI that has one (one label each, the smallest if several)."""
     wanted = sorted(set(iris))
-    if not wanted:
-        return {}
-    rows = select(
-        store,
-        f"SELECT ?t (MIN(STR(?l)) AS ?label) WHERE {{ {values_block('t', wanted)} "
-        "?t rdfs:label ?l } GROUP BY ?t",
-    )
-    return {r["t"].value: r["label"].value for r in rows if r["label"] is not None}
+    out: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = [NamedNode(i) for i in wanted[start : start + _CHUNK]]
+        for row in select_named(store, "labels", rows=("t", chunk)):
+            if row["label"] is not None:
+                out[row["t"].value] = row["label"].value
+    return out
 
 
 __all__ = [
@@ -181,13 +222,14 @@ __all__ = [
     "OTHER_SIGN",
     "PREFIXES",
     "UMN_SIGN",
+    "answer_query",
     "association_details",
     "cached",
     "fingerprint",
     "labels",
     "resolve_id",
     "select",
+    "select_named",
     "term_id",
     "text",
-    "values_block",
 ]

@@ -1,4 +1,5 @@
-"""The mappings of a term as the store holds them (``GET /mappings``), read with SPARQL."""
+"""The mappings of a term as the store holds them (``GET /mappings``), read with SPARQL
+(``queries/answers/mapping-rows.rq``)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,13 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
+from mnkg.kg.answers.binding import Term
+from mnkg.kg.answers.lookup import select_named
+from mnkg.kg.answers.models import MappingRecord, MappingsAnswer
 from mnkg.kg.errors import NotFound, UserError
-from mnkg.kg.iris import Graph
 from mnkg.kg.store import Store
 from mnkg.kg.vocab import identifiers, resolution
 from mnkg.kg.vocab.sssom import MappingRow
-
-_STORE_QUERY = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX sssom: <https://w3id.org/sssom/>
-SELECT ?s ?p ?o ?justification ?set ?provider ?slabel ?olabel WHERE {
-  %s
-  GRAPH <%s> {
-    ?axiom rdf:type owl:Axiom ;
-      owl:annotatedSource ?s ;
-      owl:annotatedProperty ?p ;
-      sssom:object_id ?o ;
-      sssom:mapping_justification ?justification .
-    OPTIONAL { ?axiom sssom:mapping_set_id ?set }
-    OPTIONAL { ?axiom sssom:mapping_provider ?provider }
-    OPTIONAL { ?axiom sssom:subject_label ?slabel }
-    OPTIONAL { ?axiom sssom:object_label ?olabel }
-  }
-}"""
 
 
 def rows_from_store(
@@ -45,17 +29,15 @@ def rows_from_store(
     from the same triples a SPARQL query over :data:`Graph.MAPPINGS` would. ``subjects`` (our
     terms) or ``objects`` (mapped codes), as CURIEs, restrict the rows read.
     """
-    values = ""
+    bound: tuple[str, list[Term]] | None = None
     if subjects is not None:
-        terms = " ".join(str(NamedNode(identifiers.expand(c))) for c in sorted(set(subjects)))
-        values = f"VALUES ?s {{ {terms} }}"
+        bound = ("s", [NamedNode(identifiers.expand(c)) for c in sorted(set(subjects))])
     elif objects is not None:
-        values = f"VALUES ?o {{ {' '.join(str(Literal(c)) for c in sorted(set(objects)))} }}"
-    result = store.query(_STORE_QUERY % (values, Graph.MAPPINGS))
+        bound = ("o", [Literal(c) for c in sorted(set(objects))])
     rows: list[MappingRow] = []
-    for solution in result:  # type: ignore[union-attr]
+    for solution in select_named(store, "mapping-rows", rows=bound):
 
-        def value(name: str, solution: Any = solution) -> str:
+        def value(name: str, solution: dict[str, Any] = solution) -> str:
             term = solution[name]
             return "" if term is None else str(term.value)
 
@@ -113,7 +95,7 @@ def suggest(code: str, rows: Sequence[MappingRow], *, limit: int = 5) -> list[st
     return [curie for _, curie in sorted(scored)[:limit]]
 
 
-def mappings_of(text: str, rows: Sequence[MappingRow], target: str | None = None) -> dict[str, Any]:
+def mappings_of(text: str, rows: Sequence[MappingRow], target: str | None = None) -> MappingsAnswer:
     """The answer of ``GET /mappings``: what ``text`` resolves to and the mappings of those terms.
 
     ``text`` is a CURIE, IRI or external code (resolved by
@@ -140,19 +122,35 @@ def mappings_of(text: str, rows: Sequence[MappingRow], target: str | None = None
             record["object_iri"] = identifiers.expand(r.object_id)
         except UserError:
             pass  # a code whose prefix the map lacks is still shown as its CURIE
-        mappings.append(record)
-    return {
-        "id": text,
-        "resolved": terms,
-        "target": prefix,
-        "count": len(mappings),
-        "mappings": mappings,
-    }
+        mappings.append(MappingRecord(**record))
+    return MappingsAnswer(
+        id=text, resolved=terms, target=prefix, count=len(mappings), mappings=mappings
+    )
+
+
+def in_store(store: Store, curies: Iterable[str]) -> bool:
+    """Whether any of these terms occurs in the store (as subject or object)."""
+    nodes = [NamedNode(identifiers.expand(c)) for c in curies]
+    return bool(nodes) and bool(select_named(store, "term-exists", rows=("term", nodes)))
+
+
+def term_mappings(store: Store, text: str, target: str | None = None) -> MappingsAnswer:
+    """``GET /mappings``: :func:`mappings_of` over the rows :func:`rows_for` reads; a term of
+    ours with no mapping is an empty answer, an ID the store does not hold a NotFound."""
+    answer = mappings_of(text, rows_for(store, text), target)
+    if not answer.count and not in_store(store, answer.resolved):
+        raise NotFound(
+            f"{', '.join(answer.resolved)} is not a term of MNKG",
+            detail={"id": text, "suggestions": []},
+        )
+    return answer
 
 
 __all__ = [
+    "in_store",
     "mappings_of",
     "rows_for",
     "rows_from_store",
     "suggest",
+    "term_mappings",
 ]

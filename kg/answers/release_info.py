@@ -9,32 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 import mnkg
-from mnkg.kg.answers.lookup import select
+from mnkg.kg.answers.lookup import select_named
+from mnkg.kg.answers.models import OntologyVersion, Software, SourceVersion, VersionInfo
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.store import Store
-
-_HEADERS = """
-SELECT ?ontology ?g ?versionIRI ?versionInfo ?title ?source ?license WHERE {
-  GRAPH ?g { ?ontology a owl:Ontology . }
-  OPTIONAL { GRAPH ?g { ?ontology owl:versionIRI ?versionIRI } }
-  OPTIONAL { GRAPH ?g { ?ontology owl:versionInfo ?versionInfo } }
-  OPTIONAL { GRAPH ?g { ?ontology <http://purl.org/dc/terms/title> ?title } }
-  OPTIONAL { GRAPH ?g { ?ontology <http://purl.org/dc/terms/source> ?source } }
-  OPTIONAL { GRAPH ?g { ?ontology <http://purl.org/dc/terms/license> ?license } }
-}
-ORDER BY STR(?ontology)
-"""
 
 
 def _value(term: object) -> str | None:
     return None if term is None else str(getattr(term, "value", term))
 
 
-def version_info(store: Store) -> dict[str, Any]:
+def version_info(store: Store) -> VersionInfo:
     """``{"release", "ontology": {"iri", "versionIRI", "versionInfo"}, "sources": [...], ...}``."""
     ontology: dict[str, Any] = {"iri": ONTOLOGY_IRI, "versionIRI": None, "versionInfo": None}
     sources: dict[str, dict[str, Any]] = {}
-    for row in select(store, _HEADERS):
+    for row in select_named(store, "ontology-headers"):
         iri = _value(row["ontology"]) or ""
         entry = {
             "iri": iri,
@@ -55,13 +44,13 @@ def version_info(store: Store) -> dict[str, Any]:
                 known[key] = value
     version_iri = ontology["versionIRI"] or ""
     release = ontology["versionInfo"] or _release_from(version_iri)
-    return {
-        "release": release,
-        "ontology": ontology,
-        "sources": list(sources.values()),
-        "graphs": sorted(store.named_graphs()),
-        "software": {"name": "mnkg", "version": mnkg.__version__},
-    }
+    return VersionInfo(
+        release=release,
+        ontology=OntologyVersion(**ontology),
+        sources=[SourceVersion(**entry) for entry in sources.values()],
+        graphs=sorted(store.named_graphs()),
+        software=Software(name="mnkg", version=mnkg.__version__),
+    )
 
 
 def _release_from(version_iri: str) -> str | None:

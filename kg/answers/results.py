@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
+from mnkg.kg.answers.models import QueryInfo, QueryList, QueryParamInfo
 from mnkg.kg.answers.params import bind_params
 from mnkg.kg.errors import NotFound, UserError
 from mnkg.kg.store import NotAcceptable, Store
@@ -127,6 +129,20 @@ def named_queries(directory: Path | None = None) -> QueryRegistry:
         raise UserError(str(error)) from error
 
 
+def list_queries(registry: QueryRegistry) -> QueryList:
+    """``GET /queries``: every named query with its parameters, columns and a working URL."""
+    out = []
+    for query in registry:
+        entry = query.as_dict()
+        example = {p.name: p.example for p in query.params if p.required}
+        entry["params"] = [QueryParamInfo(**p) for p in entry["params"]]
+        entry["example_url"] = f"/queries/{query.name}" + (
+            "?" + urlencode(example, safe=":/") if example else ""
+        )
+        out.append(QueryInfo(**entry))
+    return QueryList(queries=out)
+
+
 def named_query(registry: QueryRegistry, name: str) -> NamedQuery:
     """The query called ``name``; :class:`NotFound` listing the available names otherwise."""
     try:
@@ -202,6 +218,7 @@ __all__ = [
     "FORMATS",
     "Table",
     "curie",
+    "list_queries",
     "named_queries",
     "named_query",
     "pick_format",

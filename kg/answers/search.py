@@ -6,7 +6,11 @@ substring match over it, ranked: exact label, exact synonym, label prefix, synon
 prefix, then any substring; ties go to the shorter text, then the ID. The API keeps the index per
 app until the store's content changes (:func:`mnkg.kg.answers.lookup.cached`), so a search costs
 milliseconds instead of a scan of every literal. The cursor is opaque (base64 of the query and the
-offset), so a client simply passes ``next_cursor`` back."""
+offset), so a client simply passes ``next_cursor`` back.
+
+Only terms are indexed: statement, association and claim nodes (which carry labels such as
+"amyotrophic lateral sclerosis has phenotype Paresthesia") are left out by the query.
+:func:`by_text` resolves a label or synonym to its one term (``mnkg term "Lou Gehrig disease"``)."""
 
 from __future__ import annotations
 
@@ -20,8 +24,9 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
-from mnkg.kg.answers.lookup import cached, select, term_id
-from mnkg.kg.errors import UserError
+from mnkg.kg.answers.lookup import cached, select_named, term_id
+from mnkg.kg.answers.models import SearchHit, SearchPage
+from mnkg.kg.errors import NotFound, UserError
 from mnkg.kg.iris import STATEMENT_BASE
 from mnkg.kg.store import Store
 
@@ -29,11 +34,6 @@ MAX_QUERY_CHARS = 200
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
-_TEXTS = """
-SELECT ?term ?text WHERE {
-  ?term ?p ?text .
-  FILTER(isIRI(?term) && isLiteral(?text) && !STRSTARTS(STR(?term), ?statementBase))
-}"""
 KINDS: dict[str, tuple[str, ...]] = {
     "label": (
         "http://www.w3.org/2000/01/rdf-schema#label",
@@ -64,9 +64,9 @@ class LabelIndex:
         label_of: dict[str, str] = {}
         for kind, properties in KINDS.items():
             for prop in properties:
-                rows = select(
+                rows = select_named(
                     store,
-                    _TEXTS,
+                    "search-texts",
                     {"p": NamedNode(prop), "statementBase": Literal(STATEMENT_BASE)},
                 )
                 for row in rows:
@@ -87,24 +87,8 @@ _RANKS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One matching term with the text that matched and how."""
-
-    id: str
-    label: str
-    matched: str
-    match_type: str
-    kind: str
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "id": self.id,
-            "label": self.label,
-            "matched": self.matched,
-            "match_type": self.match_type,
-            "matched_field": self.kind,
-        }
+Hit = SearchHit
+"""One matching term (the model of ``/search`` results)."""
 
 
 def _match_type(query: str, lowered: str, kind: str) -> str:
@@ -145,7 +129,15 @@ def find(
         curie = str(term_id(NamedNode(iri)))
         if prefix and curie.partition(":")[0].upper() != prefix.upper():
             continue
-        hits.append(Hit(curie, index.label_of.get(iri, text), text, match_type, kind))
+        hits.append(
+            SearchHit.model_construct(
+                id=curie,
+                label=index.label_of.get(iri, text),
+                matched=text,
+                match_type=match_type,
+                matched_field=kind,
+            )
+        )
     hits.sort(key=lambda h: (_RANKS[h.match_type], len(h.matched), h.label.lower(), h.id))
     return hits
 
@@ -156,17 +148,19 @@ def encode_cursor(query: str, offset: int) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, query: str) -> int:
-    """The offset a cursor stands for; a UserError if it is malformed or for another query."""
+def decode_cursor(cursor: str, query: str, *, field: str = "next_cursor") -> int:
+    """The offset a cursor stands for; a UserError if it is malformed or for another query
+    (``field`` names the answer's field that holds cursors, for the message)."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
         offset = int(data["o"])
         same = data["q"] == query
     except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise UserError("malformed cursor: pass back the next_cursor of a previous page") from None
+        raise UserError(f"malformed cursor: pass back the {field} of a previous page") from None
     if not same or offset < 0:
-        raise UserError("the cursor belongs to another search; start again without a cursor")
+        what = "search" if field == "next_cursor" else "request"
+        raise UserError(f"the cursor belongs to another {what}; start again without a cursor")
     return offset
 
 
@@ -178,7 +172,7 @@ def search(
     cursor: str | None = None,
     prefix: str | None = None,
     cache: MutableMapping[Any, Any] | None = None,
-) -> dict[str, Any]:
+) -> SearchPage:
     """One page of search results: ``{"query", "total", "results", "next_cursor"}``."""
     if not 1 <= limit <= MAX_LIMIT:
         raise UserError(f"limit must be between 1 and {MAX_LIMIT}")
@@ -187,12 +181,36 @@ def search(
     hits = find(store, query, prefix=prefix, cache=cache)
     page = hits[offset : offset + limit]
     following = offset + limit
-    return {
-        "query": query,
-        "total": len(hits),
-        "results": [h.as_dict() for h in page],
-        "next_cursor": encode_cursor(key, following) if following < len(hits) else None,
-    }
+    return SearchPage(
+        query=query,
+        total=len(hits),
+        results=page,
+        next_cursor=encode_cursor(key, following) if following < len(hits) else None,
+    )
+
+
+def by_text(store: Store, text: str, *, cache: MutableMapping[Any, Any] | None = None) -> SearchHit:
+    """The one term whose label or synonym is ``text`` (case and spacing aside).
+
+    An exact label wins over exact synonyms; several terms with that exact text are refused
+    with the candidates listed; no exact match is a NotFound with the best partial matches.
+    """
+    hits = find(store, text, cache=cache)
+    exact = [h for h in hits if h.match_type in ("exact label", "exact synonym")]
+    labels = [h for h in exact if h.match_type == "exact label"]
+    chosen = labels if labels else exact
+    if len(chosen) == 1:
+        return chosen[0]
+    candidates = [{"id": h.id, "label": h.label} for h in (chosen or hits)[:10]]
+    if chosen:
+        raise UserError(
+            f"{text!r} names several terms: {', '.join(h.id for h in chosen[:10])}; give an ID",
+            detail={"id": text, "suggestions": candidates},
+        )
+    raise NotFound(
+        f"no term has the label or synonym {text!r}",
+        detail={"id": text, "suggestions": candidates[:5]},
+    )
 
 
 __all__ = [
@@ -201,6 +219,7 @@ __all__ = [
     "MAX_LIMIT",
     "Hit",
     "LabelIndex",
+    "by_text",
     "decode_cursor",
     "encode_cursor",
     "find",

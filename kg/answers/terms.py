@@ -3,33 +3,43 @@
 A page has the label, definition, synonyms, parents and children (asserted in the ontology,
 imports or HPO graphs, or inferred by the reasoner; each marked), mappings, and the outgoing
 and incoming edges (the non-redundant graph's relations and the curated or HPO associations)
-with their evidence. An ID is a CURIE, a full IRI or an external code the mappings resolve
-(ICD10CM:G12.21 -> MONDO:0004976); an ID the graph does not know is a NotFound with suggestions.
+with their evidence; negated statements and the claims of source documents are apart, in
+``negated_edges`` and ``claims`` (:mod:`mnkg.kg.answers.edges`). An ID is a CURIE, a full IRI or
+an external code the mappings resolve (ICD10CM:G12.21 -> MONDO:0004976); an ID the graph does
+not know is a NotFound with suggestions. With ``by_label`` a label or synonym names the term too.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, cast
 
 from pyoxigraph import Literal, NamedNode
 
-from mnkg.kg.answers.lookup import association_details, labels, resolve_id, select, term_id
-from mnkg.kg.answers.search import find
+from mnkg.kg.answers.edges import EDGE_LIMIT, term_edges
+from mnkg.kg.answers.lookup import labels, resolve_id, select_named, term_id
+from mnkg.kg.answers.models import (
+    HierarchyLink,
+    Scope,
+    Synonym,
+    TermError,
+    TermMapping,
+    TermPage,
+    TermPages,
+)
+from mnkg.kg.answers.search import by_text, find
 from mnkg.kg.errors import NotFound, UserError
 from mnkg.kg.iris import Graph
 from mnkg.kg.store import Store
 from mnkg.kg.vocab.identifiers import expand, normalize
 
-EDGE_LIMIT = 200
-"""Most incoming (or outgoing) edges listed on a page; the total is given alongside."""
 BATCH_LIMIT = 100
 """Most IDs one ``POST /terms`` may ask for."""
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 DEFINITION = "http://purl.obolibrary.org/obo/IAO_0000115"
+DEPRECATED = "http://www.w3.org/2002/07/owl#deprecated"
 OIO = "http://www.geneontology.org/formats/oboInOwl#"
 SYNONYMS = {
     OIO + "hasExactSynonym": "exact",
@@ -40,48 +50,6 @@ SYNONYMS = {
 ASSERTED_GRAPHS = {Graph.ONTOLOGY, Graph.IMPORTS, Graph.HPO, Graph.KG}
 INFERRED_GRAPHS = {Graph.INFERRED}
 """HermiT's direct inferred subclass axioms (the redundant and bridge graphs hold closures)."""
-
-_EXISTS = "SELECT ?p WHERE { { ?term ?p ?o } UNION { ?s ?p ?term } } LIMIT 1"
-_LITERALS = "SELECT DISTINCT ?p ?o WHERE { ?term ?p ?o FILTER(isLiteral(?o)) }"
-_HIERARCHY_GRAPHS = "mg:ontology, mg:imports, mg:hpo, mg:kg, mg:inferred"
-_PARENTS = f"""
-SELECT DISTINCT ?other ?g WHERE {{
-  GRAPH ?g {{ ?term rdfs:subClassOf ?other }}
-  FILTER(isIRI(?other) && ?g IN ({_HIERARCHY_GRAPHS}))
-}}"""
-_CHILDREN = f"""
-SELECT DISTINCT ?other ?g WHERE {{
-  GRAPH ?g {{ ?other rdfs:subClassOf ?term }}
-  FILTER(isIRI(?other) && ?g IN ({_HIERARCHY_GRAPHS}))
-}}"""
-_MAPPINGS = """
-SELECT DISTINCT ?mapped ?predicate ?direction WHERE {
-  { GRAPH mg:mappings { ?term ?predicate ?mapped } BIND("outgoing" AS ?direction) }
-  UNION { GRAPH mg:mappings { ?mapped ?predicate ?term } BIND("incoming" AS ?direction) }
-  FILTER(STRSTARTS(STR(?predicate), STR(skos:)) && isIRI(?mapped))
-}"""
-_OUT = """
-SELECT DISTINCT ?predicate ?other ?a ?g WHERE {
-  {
-    GRAPH mg:nonredundant { ?term ?predicate ?other }
-    FILTER(?predicate != rdfs:subClassOf && isIRI(?other))
-    BIND(mg:nonredundant AS ?g)
-  } UNION {
-    GRAPH ?g { ?a biolink:subject ?term ; biolink:predicate ?predicate ; biolink:object ?other }
-  }
-}"""
-_IN = """
-SELECT DISTINCT ?predicate ?other ?a ?g WHERE {
-  {
-    GRAPH mg:nonredundant { ?other ?predicate ?term }
-    FILTER(?predicate != rdfs:subClassOf && isIRI(?other))
-    BIND(mg:nonredundant AS ?g)
-  } UNION {
-    GRAPH ?g {
-      ?a biolink:object ?term . ?a biolink:subject ?other . ?a biolink:predicate ?predicate
-    }
-  }
-}"""
 
 
 def _bind(node: NamedNode) -> dict[str, NamedNode | Literal]:
@@ -104,22 +72,14 @@ def suggestions(
             ]
         except UserError:
             return []
-    prefix = curie.partition(":")[0]
-    rows = select(
-        store,
-        "SELECT DISTINCT ?t WHERE { ?t rdfs:label ?l FILTER(STRSTARTS(STR(?t), ?base)) }",
-        {"base": Literal(_iri_prefix(curie))},
-    )
+    rows = select_named(store, "terms-with-iri-prefix", {"base": Literal(_iri_prefix(curie))})
     ids = {str(term_id(r["t"])): r["t"].value for r in rows}
     close = difflib.get_close_matches(curie, list(ids), n=limit, cutoff=0.6)
-    if not close and prefix:
-        close = sorted(ids)[:0]
     names = labels(store, [ids[c] for c in close])
     return [{"id": c, "label": names.get(ids[c], "")} for c in close]
 
 
 def _iri_prefix(curie: str) -> str:
-
     iri = expand(curie)
     local = curie.partition(":")[2]
     return iri[: len(iri) - len(local)] if iri.endswith(local) else iri
@@ -144,7 +104,7 @@ def resolve_known(
                 detail={"id": value, "suggestions": hits},
             ) from None
         raise
-    if not select(store, _EXISTS, _bind(node)):
+    if not select_named(store, "term-exists", _bind(node)):
         raise NotFound(
             f"{term_id(node)} is not in the graph",
             detail={
@@ -155,9 +115,23 @@ def resolve_known(
     return node
 
 
-def _hierarchy(store: Store, query: str, node: NamedNode) -> list[dict[str, Any]]:
+def resolve_term_or_label(
+    store: Store, value: str, *, cache: MutableMapping[Any, Any] | None = None
+) -> NamedNode:
+    """As :func:`resolve_known`, and a label or synonym (exact, any case) when no ID matches."""
+    try:
+        return resolve_known(store, value, cache=cache)
+    except UserError as by_id:
+        try:
+            hit = by_text(store, value, cache=cache)
+        except NotFound:
+            raise by_id from None
+        return NamedNode(expand(hit.id))
+
+
+def _hierarchy(store: Store, query: str, node: NamedNode) -> list[HierarchyLink]:
     found: dict[str, dict[str, Any]] = {}
-    for row in select(store, query, _bind(node)):
+    for row in select_named(store, query, _bind(node)):
         graph = row["g"].value if row["g"] is not None else ""
         if graph in ASSERTED_GRAPHS:
             asserted = True
@@ -170,115 +144,102 @@ def _hierarchy(store: Store, query: str, node: NamedNode) -> list[dict[str, Any]
         entry["asserted"] = entry["asserted"] or asserted
     names = labels(store, found)
     out = [
-        {**v, "label": names.get(k, ""), "inferred": not v["asserted"]} for k, v in found.items()
+        HierarchyLink(**v, label=names.get(k, ""), inferred=not v["asserted"])
+        for k, v in found.items()
     ]
-    out.sort(key=lambda e: (not e["asserted"], e["label"].lower(), e["id"]))
+    out.sort(key=lambda e: (not e.asserted, e.label.lower(), e.id))
     return out
 
 
-def _edges(store: Store, query: str, node: NamedNode) -> tuple[list[dict[str, Any]], int]:
-    grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
-    graphs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in select(store, query, _bind(node)):
-        key = (row["predicate"].value, row["other"].value)
-        grouped.setdefault(key, [])
-        if row["a"] is not None:
-            grouped[key].append(row["a"].value)
-        if row["g"] is not None:
-            graphs[key].add(row["g"].value)
-    total = len(grouped)
-    keys = sorted(grouped)[:EDGE_LIMIT]
-    provenance = association_details(store, [a for k in keys for a in grouped[k]])
-    names = labels(store, {p for p, _ in keys} | {o for _, o in keys})
-    edges = []
-    for predicate, other in keys:
-        evidence = [
-            {"association": term_id(NamedNode(a)), **provenance.get(a, {})}
-            for a in sorted(set(grouped[(predicate, other)]))
-        ]
-        edges.append(
-            {
-                "predicate": term_id(NamedNode(predicate)),
-                "predicate_label": names.get(predicate, ""),
-                "id": term_id(NamedNode(other)),
-                "label": names.get(other, ""),
-                "graphs": sorted(graphs.get((predicate, other), ())),
-                "evidence": evidence,
-            }
+def _literals(store: Store, node: NamedNode) -> dict[str, Any]:
+    rows = [(r["p"].value, r["o"].value) for r in select_named(store, "term-literals", _bind(node))]
+    label = sorted(o for p, o in rows if p == RDFS_LABEL)
+    definition = sorted(o for p, o in rows if p == DEFINITION)
+    synonyms = sorted({(o, SYNONYMS[p]) for p, o in rows if p in SYNONYMS})
+    return {
+        "label": label[0] if label else None,
+        "definition": definition[0] if definition else None,
+        "synonyms": [Synonym(text=s, scope=cast(Scope, scope)) for s, scope in synonyms],
+        "deprecated": any(p == DEPRECATED and o == "true" for p, o in rows),
+        "xrefs": sorted({o for p, o in rows if p == OIO + "hasDbXref"}, key=str.lower),
+    }
+
+
+def _mappings(store: Store, node: NamedNode) -> list[TermMapping]:
+    mappings = [
+        TermMapping(
+            id=str(term_id(r["mapped"])),
+            predicate=str(term_id(r["predicate"])),
+            direction=r["direction"].value,
         )
-    return edges, total
+        for r in select_named(store, "term-mappings", _bind(node))
+    ]
+    mappings.sort(key=lambda m: (m.predicate, m.id))
+    return mappings
 
 
 def term_page(
-    store: Store, value: str, *, cache: MutableMapping[Any, Any] | None = None
-) -> dict[str, Any]:
+    store: Store,
+    value: str,
+    *,
+    cache: MutableMapping[Any, Any] | None = None,
+    by_label: bool = False,
+) -> TermPage:
     """Everything the graph says about the term ``value`` names (see the module docstring)."""
-    node = resolve_known(store, value, cache=cache)
-    literals = select(store, _LITERALS, _bind(node))
-    label = sorted(r["o"].value for r in literals if r["p"].value == RDFS_LABEL)
-    definition = sorted(r["o"].value for r in literals if r["p"].value == DEFINITION)
-    synonyms = sorted(
-        {(r["o"].value, SYNONYMS[r["p"].value]) for r in literals if r["p"].value in SYNONYMS}
+    if by_label:
+        node = resolve_term_or_label(store, value, cache=cache)
+    else:
+        node = resolve_known(store, value, cache=cache)
+    texts = _literals(store, node)
+    outgoing = term_edges(store, node, "outgoing")
+    incoming = term_edges(store, node, "incoming")
+    return TermPage(
+        id=str(term_id(node)),
+        iri=node.value,
+        label=texts["label"],
+        definition=texts["definition"],
+        synonyms=texts["synonyms"],
+        deprecated=texts["deprecated"],
+        parents=_hierarchy(store, "term-parents", node),
+        children=_hierarchy(store, "term-children", node),
+        mappings=_mappings(store, node),
+        xrefs=texts["xrefs"],
+        outgoing=outgoing.edges,
+        outgoing_total=outgoing.total,
+        incoming=incoming.edges,
+        incoming_total=incoming.total,
+        negated_edges=outgoing.negated + incoming.negated,
+        claims=outgoing.claims + incoming.claims,
     )
-    xrefs = sorted(
-        {r["o"].value for r in literals if r["p"].value == OIO + "hasDbXref"}, key=str.lower
-    )
-    deprecated = any(
-        r["p"].value == "http://www.w3.org/2002/07/owl#deprecated" and r["o"].value == "true"
-        for r in literals
-    )
-    mappings = [
-        {
-            "id": term_id(r["mapped"]),
-            "predicate": term_id(r["predicate"]),
-            "direction": r["direction"].value,
-        }
-        for r in select(store, _MAPPINGS, _bind(node))
-    ]
-    mappings.sort(key=lambda m: (m["predicate"], m["id"]))
-    outgoing, out_total = _edges(store, _OUT, node)
-    incoming, in_total = _edges(store, _IN, node)
-    return {
-        "id": term_id(node),
-        "iri": node.value,
-        "label": label[0] if label else None,
-        "definition": definition[0] if definition else None,
-        "synonyms": [{"text": s, "scope": scope} for s, scope in synonyms],
-        "deprecated": deprecated,
-        "parents": _hierarchy(store, _PARENTS, node),
-        "children": _hierarchy(store, _CHILDREN, node),
-        "mappings": mappings,
-        "xrefs": xrefs,
-        "outgoing": outgoing,
-        "outgoing_total": out_total,
-        "incoming": incoming,
-        "incoming_total": in_total,
-    }
 
 
 def term_pages(
     store: Store, values: list[str], *, cache: MutableMapping[Any, Any] | None = None
-) -> dict[str, Any]:
+) -> TermPages:
     """Pages for a batch of IDs; unknown ones are listed in ``errors`` instead of failing all."""
     if not isinstance(values, list) or not values:
         raise UserError("give a non-empty list of IDs")
     if len(values) > BATCH_LIMIT:
         raise UserError(f"at most {BATCH_LIMIT} IDs per request, got {len(values)}")
-    terms: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
+    terms: list[TermPage] = []
+    errors: list[TermError] = []
     for value in values:
         try:
             terms.append(term_page(store, value, cache=cache))
         except UserError as error:
+            fields: dict[str, Any] = {"detail": error.detail} if error.detail else {}
             errors.append(
-                {
-                    "id": value,
-                    "status": error.http_status,
-                    "error": error.message,
-                    **({"detail": error.detail} if error.detail else {}),
-                }
+                TermError(id=value, status=error.http_status, error=error.message, **fields)
             )
-    return {"terms": terms, "errors": errors}
+    return TermPages(terms=terms, errors=errors)
 
 
-__all__ = ["BATCH_LIMIT", "EDGE_LIMIT", "resolve_known", "suggestions", "term_page", "term_pages"]
+__all__ = [
+    "BATCH_LIMIT",
+    "EDGE_LIMIT",
+    "resolve_known",
+    "resolve_term_or_label",
+    "suggestions",
+    "term_page",
+    "term_pages",
+]

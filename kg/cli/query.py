@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from mnkg.kg.answers.results import named_queries, named_query, render, run_named
+from mnkg.kg.answers.models import to_dict
+from mnkg.kg.answers.results import list_queries as query_listing
+from mnkg.kg.answers.results import (
+    named_queries,
+    named_query,
+    render,
+    run_named,
+)
 from mnkg.kg.cli.options import (
     DataDirOption,
     JsonOption,
@@ -61,7 +68,7 @@ def register(app: typer.Typer) -> None:
         if list_queries or name is None:
             entries = [q.as_dict() for q in registry]
             if as_json:
-                print_json({"queries": entries})
+                print_json(to_dict(query_listing(registry)))
                 return
             rows = [
                 {
