@@ -6,7 +6,10 @@ tests). Routers are listed once in :data:`ROUTERS`; adding one is a one-line cha
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from types import ModuleType
 from typing import Any
 
@@ -28,7 +31,7 @@ from mnkg.api.routes import (
     terms,
     version,
 )
-from mnkg.kg import Settings, Store
+from mnkg.kg import AnswerWarmer, Settings, Store
 
 ROUTERS: tuple[ModuleType, ...] = (
     sparql,
@@ -121,8 +124,24 @@ class BodySizeLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def _warm_answers(store: Store, cache: dict[Any, Any]) -> Any:
+    """Lifespan: the domain answers' indexes are built before the app serves, and again after
+    every change of the store's generation (:class:`mnkg.kg.AnswerWarmer`)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warmer = app.state.answer_warmer = AnswerWarmer(store, cache)
+        await asyncio.to_thread(warmer.start)
+        yield
+        await asyncio.to_thread(warmer.stop)
+
+    return lifespan
+
+
 def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> FastAPI:
     """Build the MNKG web app over ``store``; the caller owns the store (and closes it)."""
+    domain_cache: dict[Any, Any] = {}
+    fastapi_options.setdefault("lifespan", _warm_answers(store, domain_cache))
     app = FastAPI(
         title="MNKG",
         summary="Motor neuron knowledge graph: SPARQL 1.1 endpoint and domain API",
@@ -131,6 +150,7 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.domain_cache = domain_cache
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
