@@ -3,7 +3,7 @@ list, one page of it (``limit``, ``cursor``), or the whole list streamed as TSV 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -13,6 +13,7 @@ from mnkg.kg import (
     MAX_PAGE,
     STREAM_FORMATS,
     ConditionsAnswer,
+    Store,
     UserError,
     check_stream_format,
     conditions_by_pattern,
@@ -23,49 +24,51 @@ from mnkg.kg import (
 
 router = APIRouter(tags=["Conditions"])
 
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {
+            "text/tab-separated-values": {
+                "example": "id\tlabel\tpatterns\tsource\txrefs\tsigns\tsites\n"
+                "MONDO:0005665\tBell's palsy\tLMN\tmnkg\tICD10CM:G51.0|ORPHA:91312\t\t"
+                "UBERON:0001647\n"
+            },
+            "application/jsonl": {},
+            "application/json": {
+                "example": {
+                    "pattern": "LMN",
+                    "source": "mnkg",
+                    "conditions": [
+                        {
+                            "id": "MONDO:0005665",
+                            "label": "Bell's palsy",
+                            "xrefs": ["ICD10CM:G51.0", "ORPHA:91312"],
+                            "patterns": ["LMN"],
+                            "source": "mnkg",
+                            "evidence": [
+                                {
+                                    "level": "LMN",
+                                    "kind": "site",
+                                    "id": "UBERON:0001647",
+                                    "label": "facial nerve",
+                                    "has_evidence": ["ECO:0000304"],
+                                    "sources": ["https://w3id.org/biolink/infores/mnkg"],
+                                    "publications": ["https://w3id.org/mnkg/source/domain.md"],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            },
+        }
+    }
+}
+
 
 @router.get(
     "/conditions",
     summary="Conditions with a lesion pattern: UMN, LMN or mixed (both)",
     response_model=ConditionsAnswer,
-    responses={
-        200: {
-            "content": {
-                "text/tab-separated-values": {
-                    "example": "id\tlabel\tpatterns\tsource\txrefs\tsigns\tsites\n"
-                    "MONDO:0005665\tBell's palsy\tLMN\tmnkg\tICD10CM:G51.0|ORPHA:91312\t\t"
-                    "UBERON:0001647\n"
-                },
-                "application/jsonl": {},
-                "application/json": {
-                    "example": {
-                        "pattern": "LMN",
-                        "source": "mnkg",
-                        "conditions": [
-                            {
-                                "id": "MONDO:0005665",
-                                "label": "Bell's palsy",
-                                "xrefs": ["ICD10CM:G51.0", "ORPHA:91312"],
-                                "patterns": ["LMN"],
-                                "source": "mnkg",
-                                "evidence": [
-                                    {
-                                        "level": "LMN",
-                                        "kind": "site",
-                                        "id": "UBERON:0001647",
-                                        "label": "facial nerve",
-                                        "has_evidence": ["ECO:0000304"],
-                                        "sources": ["https://w3id.org/biolink/infores/mnkg"],
-                                        "publications": ["https://w3id.org/mnkg/source/domain.md"],
-                                    }
-                                ],
-                            }
-                        ],
-                    }
-                },
-            }
-        }
-    },
+    responses=_RESPONSES,
 )
 def get_conditions(
     request: Request,
@@ -114,7 +117,21 @@ def get_conditions(
     Paged with ``limit`` and ``cursor`` (the answer then has ``total`` and ``next``); whole
     otherwise. ``format=tsv`` or ``format=jsonl`` streams the whole list.
     """
-    cache = app_cache(request)
+    return _respond(
+        store, pattern, source, limit=limit, cursor=cursor, fmt=fmt, cache=app_cache(request)
+    )
+
+
+def _respond(
+    store: Store,
+    pattern: str,
+    source: str,
+    *,
+    limit: int | None,
+    cursor: str | None,
+    fmt: str,
+    cache: dict[Any, Any],
+) -> Response:
     if fmt != "json":
         if limit is not None or cursor is not None:
             raise UserError(f"format={fmt} streams the whole list: leave out limit and cursor")

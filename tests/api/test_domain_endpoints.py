@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from helpers.api_vocab import ALS, BELL, MD, MG, PBP, PLS, POLIO, SMA, sign
 
+from mnkg.kg import (
+    ConditionsAnswer,
+    MappingsAnswer,
+    QueryList,
+    SearchPage,
+    TermPage,
+    VersionInfo,
+    compress,
+    expand,
+)
 from mnkg.queries.registry import load_registry
 
 
@@ -165,3 +177,218 @@ def test_api_and_sparql_endpoint_agree(http: httpx.Client, name: str) -> None:
     expected = {r["condition"] for r in ours}
     got = {b["condition"]["value"].rsplit("/", 1)[-1].replace("_", ":", 1) for b in bindings}
     assert got == expected
+
+
+# --- /conditions: pages, streams, serialisation ----------------------------------------------
+
+
+def test_conditions_pages_add_up_to_the_whole_list(http: httpx.Client) -> None:
+    whole = conditions(http, "LMN", source="hpo")
+    assert "total" not in whole and "next" not in whole  # unpaged: exactly the old shape
+    seen: list[dict] = []
+    params = {"pattern": "LMN", "source": "hpo", "limit": "1000"}
+    page = http.get("/conditions", params=params).json()
+    assert page["total"] == len(whole["conditions"]) > 1000
+    while True:
+        assert len(page["conditions"]) <= 1000
+        seen += page["conditions"]
+        if page["next"] is None:
+            break
+        page = http.get("/conditions", params={**params, "cursor": page["next"]}).json()
+    assert seen == whole["conditions"]
+
+
+def test_conditions_cursor_alone_gives_pages_of_100(http: httpx.Client) -> None:
+    first = http.get("/conditions", params={"pattern": "UMN", "limit": "5"}).json()
+    assert len(first["conditions"]) == 5 and first["next"]
+    rest = http.get("/conditions", params={"pattern": "UMN", "cursor": first["next"]}).json()
+    whole = conditions(http, "UMN")["conditions"]
+    assert rest["conditions"] == whole[5:105] and rest["total"] == len(whole)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": "0"},
+        {"limit": "1001"},
+        {"limit": "ten"},
+        {"cursor": "not-a-cursor"},
+        {"format": "xml"},
+        {"format": "tsv", "limit": "10"},
+    ],
+)
+def test_conditions_bad_paging_is_a_400(http: httpx.Client, params: dict[str, str]) -> None:
+    response = http.get("/conditions", params={"pattern": "LMN", **params})
+    assert response.status_code == 400, response.text
+    assert set(response.json()) == {"error", "detail"}
+
+
+def test_conditions_cursor_of_another_pattern_is_refused(http: httpx.Client) -> None:
+    cursor = http.get("/conditions", params={"pattern": "LMN", "limit": "1"}).json()["next"]
+    response = http.get("/conditions", params={"pattern": "UMN", "cursor": cursor})
+    assert response.status_code == 400 and "another" in response.json()["error"]
+
+
+def test_conditions_stream_as_tsv_and_jsonl(http: httpx.Client) -> None:
+    whole = conditions(http, "LMN", source="all")["conditions"]
+    with http.stream(
+        "GET", "/conditions", params={"pattern": "LMN", "source": "all", "format": "tsv"}
+    ) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/tab-separated-values")
+        lines = [line for line in response.iter_lines() if line]
+    header, *rows = [line.split("\t") for line in lines]
+    assert header == ["id", "label", "patterns", "source", "xrefs", "signs", "sites"]
+    assert [r[0] for r in rows] == [c["id"] for c in whole]
+    assert all(len(r) == len(header) for r in rows)
+    by_id = {r[0]: r for r in rows}
+    for condition in whole[:50]:
+        assert by_id[condition["id"]][2] == "|".join(condition["patterns"])
+        assert by_id[condition["id"]][4] == "|".join(condition["xrefs"])
+    jsonl = http.get("/conditions", params={"pattern": "LMN", "source": "all", "format": "jsonl"})
+    assert jsonl.headers["content-type"].startswith("application/jsonl")
+    assert [json.loads(line) for line in jsonl.text.splitlines()] == whole
+
+
+def test_domain_answers_validate_against_their_models(http: httpx.Client) -> None:
+    checks = [
+        (ConditionsAnswer, "/conditions?pattern=mixed&source=all"),
+        (ConditionsAnswer, "/conditions?pattern=LMN&limit=3"),
+        (TermPage, f"/terms/{ALS}"),
+        (SearchPage, "/search?q=spasticity"),
+        (MappingsAnswer, f"/mappings?id={ALS}"),
+        (VersionInfo, "/version"),
+        (QueryList, "/queries"),
+    ]
+    for model, url in checks:
+        response = http.get(url)
+        assert response.status_code == 200, url
+        model.model_validate_json(response.content)  # extra="forbid": no field undeclared
+
+
+def test_openapi_describes_every_domain_answer(http: httpx.Client) -> None:
+    spec = http.get("/openapi.json").json()
+    expected = {
+        ("/terms/{id}", "get"): "TermPage",
+        ("/terms", "post"): "TermPages",
+        ("/search", "get"): "SearchPage",
+        ("/conditions", "get"): "ConditionsAnswer",
+        ("/mappings", "get"): "MappingsAnswer",
+        ("/version", "get"): "VersionInfo",
+        ("/queries", "get"): "QueryList",
+    }
+    for (path, method), model in expected.items():
+        content = spec["paths"][path][method]["responses"]["200"]["content"]
+        assert content["application/json"]["schema"]["$ref"].endswith("/" + model), path
+    schemas = spec["components"]["schemas"]
+    assert {"negated_edges", "claims", "outgoing"} <= set(schemas["TermPage"]["properties"])
+    assert {"total", "next", "conditions"} <= set(schemas["ConditionsAnswer"]["properties"])
+    assert "verdict" in schemas["Claim"]["properties"]
+    limit = next(
+        p for p in spec["paths"]["/conditions"]["get"]["parameters"] if p["name"] == "limit"
+    )
+    assert limit["schema"]["anyOf"][0]["maximum"] == 1000
+
+
+# --- honest term views and search -------------------------------------------------------------
+
+BIOLINK = "https://w3id.org/biolink/vocab/"
+KG = "https://w3id.org/mnkg/graph/kg"
+CLAIMS = "https://w3id.org/mnkg/graph/claims"
+
+
+def sparql_rows(http: httpx.Client, query: str) -> list[dict]:
+    response = http.post(
+        "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert response.status_code == 200, response.text
+    return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
+
+
+def curie_of(iri: str) -> str:
+    return compress(iri)
+
+
+def test_term_page_puts_negations_apart(http: httpx.Client) -> None:
+    negated = sparql_rows(
+        http,
+        f"SELECT ?p ?o WHERE {{ GRAPH <{KG}> {{ ?a <{BIOLINK}negated> true ; "
+        f"<{BIOLINK}subject> <{expand(ALS)}> ; <{BIOLINK}predicate> ?p ; "
+        f"<{BIOLINK}object> ?o }} }}",
+    )
+    assert negated, "the curated data negates at least one ALS phenotype"
+    page = http.get(f"/terms/{ALS}").json()
+    shown = {(e["predicate"], e["id"]) for e in page["outgoing"]}
+    wanted = {(curie_of(r["p"]), curie_of(r["o"])) for r in negated}
+    assert not wanted & shown, "a negated statement is shown as an edge"
+    negations = {(n["predicate"], n["id"]): n for n in page["negated_edges"]}
+    assert wanted <= set(negations)
+    for key in wanted:
+        assert negations[key]["direction"] == "outgoing"
+        assert negations[key]["statement"].startswith("amyotrophic lateral sclerosis does not ")
+        assert all(e["negated"] is True for e in negations[key]["evidence"])
+
+
+def test_term_page_shows_claims_with_their_verdict_never_as_edges(http: httpx.Client) -> None:
+    claimed = sparql_rows(
+        http,
+        f"SELECT ?a ?p ?o ?verdict WHERE {{ GRAPH <{CLAIMS}> {{ ?a <{BIOLINK}subject> "
+        f"<{expand(ALS)}> ; <{BIOLINK}predicate> ?p ; <{BIOLINK}object> ?o ; "
+        "<https://w3id.org/mnkg/vocab/verdict> ?verdict } }",
+    )
+    assert any(r["verdict"] == "contradicted" for r in claimed)
+    page = http.get(f"/terms/{ALS}").json()
+    claims = {c["claim"]: c for c in page["claims"]}
+    assert {r["a"] for r in claimed} == set(claims)
+    for row in claimed:
+        assert claims[row["a"]]["verdict"] == row["verdict"]
+        assert claims[row["a"]]["id"] == curie_of(row["o"])
+    for edge in page["outgoing"] + page["incoming"]:
+        assert CLAIMS not in edge["graphs"]
+        assert not any("/claim/" in (e["association"] or "") for e in edge["evidence"])
+    contradicted = {curie_of(r["o"]) for r in claimed if r["verdict"] == "contradicted"}
+    only_claimed = contradicted - {e["id"] for e in page["outgoing"]}
+    assert only_claimed, "a contradicted claim that nothing else states is not an edge"
+
+
+@pytest.mark.parametrize("graph", ["kg", "redundant", "nonredundant"])
+def test_no_direct_triple_graph_states_a_negated_or_refuted_statement(
+    http: httpx.Client, graph: str
+) -> None:
+    """One query per graph over the whole release: a negated statement (curated or HPO) or a
+    claim the audit contradicted must never be a positive triple of a graph of direct triples."""
+    found = sparql_rows(
+        http,
+        f"""PREFIX biolink: <{BIOLINK}>
+        PREFIX mnkgv: <https://w3id.org/mnkg/vocab/>
+        SELECT ?a ?s ?p ?o WHERE {{
+          {{ GRAPH ?source {{ ?a biolink:negated true }} }}
+          UNION {{ GRAPH <{CLAIMS}> {{ ?a mnkgv:verdict "contradicted" }} }}
+          UNION {{ GRAPH ?source {{ ?a mnkgv:curation_status "rejected" }} }}
+          ?a biolink:subject ?s ; biolink:predicate ?p ; biolink:object ?o .
+          GRAPH <https://w3id.org/mnkg/graph/{graph}> {{ ?s ?p ?o }}
+        }} LIMIT 20""",
+    )
+    assert found == []
+
+
+def test_the_negations_the_graph_check_looks_for_exist(http: httpx.Client) -> None:
+    count = sparql_rows(
+        http,
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a <{BIOLINK}negated> true ; <{BIOLINK}subject> ?s }}",
+    )
+    assert int(count[0]["n"]) > 10  # curated negations and HPO NOT annotations
+
+
+@pytest.mark.parametrize("q", ["has phenotype", "fasciculations", "paresthesia", "sclerosis"])
+def test_search_returns_terms_never_statements_or_claims(http: httpx.Client, q: str) -> None:
+    results = http.get("/search", params={"q": q, "limit": 100}).json()["results"]
+    assert results or q == "has phenotype"
+    for hit in results:
+        assert not hit["id"].startswith("http"), hit  # statements and claims have no CURIE
+    ids = " ".join(f"<{expand(h['id'])}>" for h in results)
+    if ids:
+        associations = sparql_rows(
+            http, f"SELECT ?t WHERE {{ VALUES ?t {{ {ids} }} ?t <{BIOLINK}subject> ?s }}"
+        )
+        assert associations == []
