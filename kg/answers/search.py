@@ -9,7 +9,7 @@ milliseconds instead of a scan of every literal. The cursor is opaque (base64 of
 offset), so a client simply passes ``next_cursor`` back.
 
 Only terms are indexed: statement, association and claim nodes (which carry labels such as
-"amyotrophic lateral sclerosis has phenotype Paresthesia") are left out by the query.
+"amyotrophic lateral sclerosis has phenotype Paresthesia") are left out.
 :func:`by_text` resolves a label or synonym to its one term (``mnkg term "Lou Gehrig disease"``)."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class LabelIndex:
         """Read the labels and synonyms with one SELECT per property."""
         entries: dict[tuple[str, str, str], None] = {}
         label_of: dict[str, str] = {}
+        associations = {r["a"].value for r in select_named(store, "labelled-associations")}
         for kind, properties in KINDS.items():
             for prop in properties:
                 rows = select_named(
@@ -71,6 +72,8 @@ class LabelIndex:
                 )
                 for row in rows:
                     iri, value = row["term"].value, row["text"].value
+                    if iri in associations:
+                        continue
                     entries[(iri, value, kind)] = None
                     if kind == "label":
                         label_of[iri] = min(label_of.get(iri, value), value)

@@ -124,8 +124,9 @@ def resolve_term_or_label(
     except UserError as by_id:
         try:
             hit = by_text(store, value, cache=cache)
-        except NotFound:
-            raise by_id from None
+        except NotFound as by_label:
+            # text with blanks is a name, not a mistyped ID: say no term has that name
+            raise (by_label if " " in value.strip() else by_id) from None
         return NamedNode(expand(hit.id))
 
 

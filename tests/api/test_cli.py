@@ -68,3 +68,36 @@ def test_localize_json_and_table(settings: Settings) -> None:
     assert table.returncode == 0, table.stderr
     assert "localization: indeterminate" in table.stdout
     assert "infant" in table.stdout.lower()
+
+
+def test_term_by_label_or_synonym_like_search(settings: Settings, http: httpx.Client) -> None:
+    synonym = mnkg(settings, "term", "Lou Gehrig disease", "--json")
+    assert synonym.returncode == 0, synonym.stderr
+    page = json.loads(synonym.stdout)
+    assert page["id"] == ALS
+    assert page == http.get(f"/terms/{ALS}").json()  # the same page as the API
+    bell = http.get(f"/terms/{BELL}").json()["label"]
+    label = mnkg(settings, "term", bell.upper(), "--json")  # any case, like /search
+    assert label.returncode == 0, label.stderr
+    assert json.loads(label.stdout)["id"] == BELL
+    # the label of HPO's phenotype, MONDO's disease and Orphanet's: refused, candidates named
+    ambiguous = mnkg(settings, "term", page["label"])
+    assert ambiguous.returncode != 0 and "several terms" in ambiguous.stderr
+    assert ALS in ambiguous.stderr and "Traceback" not in ambiguous.stderr
+    unknown = mnkg(settings, "term", "no such disease at all")
+    assert unknown.returncode != 0 and "Traceback" not in unknown.stderr
+    assert "no such disease at all" in unknown.stderr
+
+
+def test_term_shows_negations_and_claims_apart(settings: Settings) -> None:
+    done = mnkg(settings, "term", ALS)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    negated = text[text.index("# negated") :]
+    assert "amyotrophic lateral sclerosis does not have phenotype" in negated
+    claims = text[text.index("# claims") :]
+    assert "contradicted" in claims
+    edges = text[text.index("# outgoing edges") : text.index("# negated")]
+    page = json.loads(mnkg(settings, "term", ALS, "--json").stdout)
+    for negation in page["negated_edges"]:
+        assert f"\t{negation['id']}\t" not in edges  # never listed as an edge
