@@ -6,13 +6,13 @@ tests). Routers are listed once in :data:`ROUTERS`; adding one is a one-line cha
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from types import ModuleType
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -131,9 +131,10 @@ def _warm_answers(store: Store, cache: dict[Any, Any]) -> Any:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         warmer = app.state.answer_warmer = AnswerWarmer(store, cache)
-        await asyncio.to_thread(warmer.start)
+        # in anyio's worker threads, the ones sync routes run in: they are started too
+        await anyio.to_thread.run_sync(warmer.start)
         yield
-        await asyncio.to_thread(warmer.stop)
+        await anyio.to_thread.run_sync(warmer.stop)
 
     return lifespan
 
