@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS
 
 from mnkg.kg.iris import MNKG_BASE, STATEMENT_BASE, Graph
 from mnkg.kg.sources.curation import (
-    DOMAIN_SOURCE,
+    DOMAIN_SOURCES,
     SEED_SOURCE,
     Statement,
     curated_statements,
@@ -61,12 +61,12 @@ def statement_iri(statement: Statement) -> URIRef:
 
 
 def source_iri(source: str) -> URIRef:
-    """The IRI of a source cell: seed file, domain.md, PMID (converter) or the URL itself."""
+    """The IRI of a source cell: seed file, domain document, PMID (converter) or the URL itself."""
     seed = SEED_SOURCE.match(source)
     if seed:
         return URIRef(f"{SOURCE_BASE}seed/{seed.group(1)}")
-    if source == DOMAIN_SOURCE:
-        return URIRef(SOURCE_BASE + DOMAIN_SOURCE)
+    if source in DOMAIN_SOURCES:
+        return URIRef(SOURCE_BASE + source)
     if source.startswith(("http://", "https://")):
         return URIRef(source)
     return iri(source)
@@ -190,6 +190,46 @@ def compile_kg(*, ontology: RDFGraph | None = None) -> RDFGraph:
     return compile_statements(curated_statements(), labels=labels)
 
 
+CONDITION_IRI = re.compile(
+    r"^(http://purl\.obolibrary\.org/obo/MONDO_\d{7}|https://w3id\.org/mnkg/MNKG_00008\d\d)$"
+)
+"""A curated condition: a MONDO class, or an MNKG condition no vocabulary has (00008xx)."""
+_HAS_PHENOTYPE = URIRef("http://purl.obolibrary.org/obo/RO_0002200")
+_HAS_LOCATION = URIRef("http://purl.obolibrary.org/obo/RO_0004026")
+
+
+def curated_counts(graph: RDFGraph) -> dict[str, int]:
+    """Counts of the accepted curated content: conditions, signs, sites and statements.
+
+    A condition is the subject of an accepted statement (other than ``rdfs:subClassOf``) that is
+    a MONDO or MNKG 00008xx class; signs and sites are the distinct objects of its accepted,
+    non-negated ``has phenotype`` and ``disease has location`` statements.
+    """
+    conditions: set[object] = set()
+    signs: set[object] = set()
+    sites: set[object] = set()
+    statements = 0
+    for node in set(graph.subjects(MNKGV.curation_status, Literal("accepted"))):
+        statements += 1
+        subject = graph.value(node, BIOLINK.subject)
+        predicate = graph.value(node, BIOLINK.predicate)
+        if not CONDITION_IRI.match(str(subject)) or predicate == RDFS.subClassOf:
+            continue
+        conditions.add(subject)
+        if (node, BIOLINK.negated, Literal(True)) in graph:
+            continue
+        if predicate == _HAS_PHENOTYPE:
+            signs.add(graph.value(node, BIOLINK.object))
+        elif predicate == _HAS_LOCATION:
+            sites.add(graph.value(node, BIOLINK.object))
+    return {
+        "conditions": len(conditions),
+        "signs": len(signs),
+        "sites": len(sites),
+        "statements": statements,
+    }
+
+
 def statement_count(graph: RDFGraph) -> dict[str, int]:
     """Counts for ``summary.json``: association nodes, accepted, rejected, negated."""
     nodes = set(graph.subjects(BIOLINK.subject, None))
@@ -211,6 +251,7 @@ __all__ = [
     "add_statement",
     "compile_kg",
     "compile_statements",
+    "curated_counts",
     "iri",
     "labels_of",
     "source_iri",

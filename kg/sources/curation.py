@@ -69,6 +69,8 @@ COLUMNS: tuple[str, ...] = (
 STATUSES: frozenset[str] = frozenset({"accepted", "rejected"})
 SEED_SOURCE = re.compile(r"^seed:(\d{3}_[0-9a-f]{16}\.txt)$")
 DOMAIN_SOURCE = "domain.md"
+DOMAIN_SOURCES = frozenset({DOMAIN_SOURCE, "domain-wider.md"})
+"""The project's clinical ground truth: domain.md and its companion on the wider differential."""
 MAX_POINTER_CHARS = 300
 MAX_FIELD_CHARS = 2_000
 _TRUE = {"true", "yes", "1", "not"}
@@ -157,18 +159,18 @@ def _date(value: str, where: str) -> dt.date:
 
 
 def check_source(value: str, where: str) -> str:
-    """Check a source cell: ``seed:<file>``, ``domain.md``, ``PMID:<digits>`` or an http(s) URL."""
+    """Check a source cell: ``seed:<file>``, a domain document, ``PMID:<digits>`` or a URL."""
     if not value:
         raise UserError(f"{where}: column 'source' is empty")
-    if SEED_SOURCE.match(value) or value == DOMAIN_SOURCE:
+    if SEED_SOURCE.match(value) or value in DOMAIN_SOURCES:
         return value
     if value.startswith(("http://", "https://")) and " " not in value:
         return value
     if re.match(r"^PMID:\d+$", value, flags=re.IGNORECASE):
         return "PMID:" + value.partition(":")[2]
     raise UserError(
-        f"{where}: column 'source' must be seed:<NNN_hash.txt>, domain.md, PMID:<digits> "
-        f"or an http(s) URL, got {value!r}"
+        f"{where}: column 'source' must be seed:<NNN_hash.txt>, domain.md, domain-wider.md, "
+        f"PMID:<digits> or an http(s) URL, got {value!r}"
     )
 
 
