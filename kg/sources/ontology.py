@@ -1,7 +1,8 @@
 """The ontology sources as rdflib graphs: the edit file, the import modules, and both merged.
 
 What the build, the reasoner (``mnkg reason``), the shapes (``mnkg validate``) and the claims
-audit all start from.
+audit all start from. The merged TBox also holds the negated curated rows as OWL axioms
+(``mnkg.kg.sources.negations``), so every one of them reasons with the same negations.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from rdflib import Graph
 
 from mnkg import ontology
 from mnkg.kg.errors import UserError
+from mnkg.kg.sources.curation import curated_statements
+from mnkg.kg.sources.negations import negation_axioms
 
 
 def load_ontology(edit_file: Path | None = None) -> Graph:
@@ -37,13 +40,21 @@ def load_imports() -> Graph:
     return graph
 
 
-def tbox(edit: Graph, imports: Graph) -> Graph:
-    """Ontology and imports as one graph (what the reasoner classifies)."""
+def tbox(edit: Graph, imports: Graph, *, negations: Graph | None = None) -> Graph:
+    """Ontology, imports and the negated curated rows as one graph (what the reasoner classifies).
+
+    ``negations`` defaults to the axioms of the curated tables (:func:`curated_negations`).
+    """
     merged = Graph()
-    for source in (edit, imports):
+    for source in (edit, imports, curated_negations() if negations is None else negations):
         for triple in source:
             merged.add(triple)
     return merged
 
 
-__all__ = ["load_imports", "load_ontology", "parse_turtle", "tbox"]
+def curated_negations() -> Graph:
+    """``S SubClassOf not (P some O)`` for every negated curated row on a condition."""
+    return negation_axioms(curated_statements())
+
+
+__all__ = ["curated_negations", "load_imports", "load_ontology", "parse_turtle", "tbox"]
