@@ -12,7 +12,7 @@ router = APIRouter(tags=["Version"])
 
 @router.get(
     "/version",
-    summary="Release, ontology versionIRI and source vocabulary versions",
+    summary="Release, ontology versionIRI, source vocabulary versions and curated counts",
     response_model=VersionInfo,
     responses={
         200: {
@@ -36,6 +36,12 @@ router = APIRouter(tags=["Version"])
                             }
                         ],
                         "graphs": ["https://w3id.org/mnkg/graph/kg"],
+                        "curated": {
+                            "conditions": 97,
+                            "signs": 202,
+                            "sites": 73,
+                            "statements": 1405,
+                        },
                         "software": {"name": "mnkg", "version": "0.1.0"},
                     }
                 }

@@ -263,11 +263,21 @@ class Software(Answer):
     version: str
 
 
+class CuratedCounts(Answer):
+    """The curated content served: accepted statements and the conditions, signs, sites named."""
+
+    conditions: int
+    signs: int
+    sites: int
+    statements: int
+
+
 class VersionInfo(Answer):
     release: str | None
     ontology: OntologyVersion
     sources: list[SourceVersion]
     graphs: list[str]
+    curated: CuratedCounts
     software: Software
 
 
@@ -305,6 +315,7 @@ __all__ = [
     "Condition",
     "ConditionEvidence",
     "ConditionsAnswer",
+    "CuratedCounts",
     "Edge",
     "Evidence",
     "HierarchyLink",

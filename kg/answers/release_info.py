@@ -10,7 +10,13 @@ from typing import Any
 
 import mnkg
 from mnkg.kg.answers.lookup import select_named
-from mnkg.kg.answers.models import OntologyVersion, Software, SourceVersion, VersionInfo
+from mnkg.kg.answers.models import (
+    CuratedCounts,
+    OntologyVersion,
+    Software,
+    SourceVersion,
+    VersionInfo,
+)
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.store import Store
 
@@ -19,8 +25,23 @@ def _value(term: object) -> str | None:
     return None if term is None else str(getattr(term, "value", term))
 
 
+def curated_counts(store: Store) -> CuratedCounts:
+    """The accepted curated statements served, and the conditions, signs and sites they name.
+
+    The same numbers as ``curated`` in summary.json (``mnkg.kg.sources.compile.curated_counts``).
+    """
+    rows = select_named(store, "curated-counts")
+    first = rows[0] if rows else {}
+    names = ("conditions", "signs", "sites", "statements")
+    values = {name: int(_value(first.get(name)) or 0) for name in names}
+    return CuratedCounts(**values)
+
+
 def version_info(store: Store) -> VersionInfo:
-    """``{"release", "ontology": {"iri", "versionIRI", "versionInfo"}, "sources": [...], ...}``."""
+    """``{"release", "ontology": {"iri", "versionIRI", "versionInfo"}, "sources", "curated", ...}``.
+
+    ``curated`` counts the accepted curated conditions, signs, sites and statements.
+    """
     ontology: dict[str, Any] = {"iri": ONTOLOGY_IRI, "versionIRI": None, "versionInfo": None}
     sources: dict[str, dict[str, Any]] = {}
     for row in select_named(store, "ontology-headers"):
@@ -49,6 +70,7 @@ def version_info(store: Store) -> VersionInfo:
         ontology=OntologyVersion(**ontology),
         sources=[SourceVersion(**entry) for entry in sources.values()],
         graphs=sorted(store.named_graphs()),
+        curated=curated_counts(store),
         software=Software(name="mnkg", version=mnkg.__version__),
     )
 
@@ -61,4 +83,4 @@ def _release_from(version_iri: str) -> str | None:
     return None
 
 
-__all__ = ["version_info"]
+__all__ = ["curated_counts", "version_info"]

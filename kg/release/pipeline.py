@@ -25,7 +25,7 @@ from mnkg.kg.owl.materialize import materialize
 from mnkg.kg.owl.reason import ReasonerResult, run_hermit
 from mnkg.kg.qc.claims import claims_graph
 from mnkg.kg.qc.validate import require_valid, validate_release
-from mnkg.kg.sources.compile import compile_kg, statement_count
+from mnkg.kg.sources.compile import compile_kg, curated_counts, statement_count
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
 
@@ -102,6 +102,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     done = step("compile knowledge graph")
     graphs[G.KG] = compile_kg(ontology=merged_tbox)
     extra_counts["statements"] = statement_count(graphs[G.KG])
+    extra_counts["curated"] = curated_counts(graphs[G.KG])
     done()
 
     done = step("validate (SHACL)")

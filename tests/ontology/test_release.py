@@ -8,6 +8,7 @@ from pathlib import Path
 import owlready2
 import pytest
 from fixtures.release import BuiltRelease
+from helpers.curated_counts import expected_curated_counts
 from rdflib import OWL, RDF, Dataset, Graph, URIRef
 
 from mnkg.kg.iris import ONTOLOGY_IRI
@@ -65,6 +66,7 @@ def test_summary_counts(release: Path) -> None:
     assert summary["terms"]["mnkg"] > 100
     assert summary["inferred_axioms"]["subclass_of"] > 50
     assert summary["unsatisfiable"] == 0
+    assert summary["curated"] == expected_curated_counts()
 
 
 def test_a_failed_build_leaves_the_previous_release(release: Path, tmp_path: Path) -> None:
