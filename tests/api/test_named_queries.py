@@ -182,6 +182,28 @@ def test_tests_confirming_lmn_involvement(http: httpx.Client) -> None:
     assert "magnetic resonance imaging of brain" in umn and "electromyography" not in umn
 
 
+def test_tests_confirming_lmn_involvement_name_what_they_confirm_and_where(
+    http: httpx.Client,
+) -> None:
+    """EMG confirms an LMN lesion in ALS or SMA; in PLS it excludes one, in a myopathy it shows
+    muscle disease: neither is listed. The confirms column names the lesion class."""
+    emg = [
+        r
+        for r in rows(http, "tests-confirming-lmn-involvement")
+        if r["label"] == "electromyography"
+    ]
+    assert emg and {r["confirms"] for r in emg} == {"MNKG:0000102"}
+    assert all(r["confirms_label"] == "lower motor neuron lesion" for r in emg)
+    conditions = set(emg[0]["conditions"].split(" | "))
+    assert {"amyotrophic lateral sclerosis", "progressive muscular atrophy"} <= conditions
+    assert not {"lateral sclerosis", "muscular dystrophy", "polymyositis"} & conditions
+    assert not [
+        r
+        for r in rows(http, "tests-confirming-lmn-involvement")
+        if r["label"].startswith("magnetic resonance imaging of spine")
+    ]
+
+
 def test_treatments_for_a_sign_and_a_condition(http: httpx.Client) -> None:
     spasticity = {r["label"] for r in rows(http, "treatments", term=sign("Spasticity"))}
     assert "baclofen" in spasticity
