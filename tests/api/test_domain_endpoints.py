@@ -7,6 +7,7 @@ import json
 import httpx
 import pytest
 from helpers.api_vocab import ALS, BELL, MD, MG, PBP, PLS, POLIO, SMA, sign
+from helpers.curated_counts import expected_curated_counts
 
 from mnkg.kg import (
     ConditionsAnswer,
@@ -99,6 +100,33 @@ def test_term_page_of_als(http: httpx.Client) -> None:
     assert "MONDO:0007103" in children
 
 
+def test_term_page_shows_the_mondo_hierarchy(http: httpx.Client) -> None:
+    """MONDO's own parents, from the MONDO release (the import module), up to 'disease'."""
+    parents = {p["id"]: p for p in http.get(f"/terms/{ALS}").json()["parents"]}
+    assert parents["MONDO:0020128"]["asserted"] is True  # motor neuron disorder
+    assert parents["MONDO:0020128"]["label"] == "motor neuron disorder"
+    page = http.get("/terms/MONDO:0020128").json()
+    assert {ALS, PLS, "MONDO:0001516"} <= {c["id"] for c in page["children"]}
+
+
+def test_sparql_walks_the_disease_hierarchy(http: httpx.Client) -> None:
+    """'All motor neuron disorders' is one property path over MONDO's subclass edges."""
+    query = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX obo: <http://purl.obolibrary.org/obo/> "
+        "SELECT DISTINCT ?d WHERE { ?d rdfs:subClassOf+ obo:MONDO_0020128 . "
+        "?d rdfs:subClassOf+ obo:MONDO_0000001 }"
+    )
+    response = http.post(
+        "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert response.status_code == 200
+    found = {b["d"]["value"] for b in response.json()["results"]["bindings"]}
+    expected = {ALS, PLS, POLIO, "MONDO:0018687", "MONDO:0019079", "MONDO:0007103"}
+    assert {f"http://purl.obolibrary.org/obo/MONDO_{c.split(':')[1]}" for c in expected} <= found
+    assert "http://purl.obolibrary.org/obo/MONDO_0009688" not in found  # myasthenia gravis
+
+
 def test_term_page_by_iri_and_by_external_code(http: httpx.Client) -> None:
     by_curie = http.get(f"/terms/{ALS}").json()
     by_iri = http.get("/terms/http://purl.obolibrary.org/obo/MONDO_0004976").json()
@@ -159,6 +187,13 @@ def test_version(http: httpx.Client) -> None:
     versions = {s["iri"]: s["version"] for s in body["sources"]}
     assert any("hp" in iri and v for iri, v in versions.items())
     assert any("mondo" in iri and v for iri, v in versions.items())
+
+
+def test_version_counts_the_curated_content(http: httpx.Client) -> None:
+    """Conditions, signs, sites and statements served, as the curated tables give them."""
+    curated = http.get("/version").json()["curated"]
+    assert curated == expected_curated_counts()
+    assert curated["conditions"] >= 90 and curated["statements"] > 1000
 
 
 @pytest.mark.parametrize("name", ["conditions-with-lmn-signs", "conditions-affecting-cranial-lmn"])
