@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDFS, Graph
 
 from mnkg import ontology
 from mnkg.kg.errors import UserError
@@ -40,16 +40,38 @@ def load_imports() -> Graph:
     return graph
 
 
+MONDO = "http://purl.obolibrary.org/obo/MONDO_"
+
+
 def tbox(edit: Graph, imports: Graph, *, negations: Graph | None = None) -> Graph:
     """Ontology, imports and the negated curated rows as one graph (what the reasoner classifies).
 
     ``negations`` defaults to the axioms of the curated tables (:func:`curated_negations`).
+    MONDO's own subclass edges (the import module's disease hierarchy) are left out: MONDO
+    classifies diseases by many axes, not by lesion site (it files the lateral medullary syndrome
+    under stroke, Miller Fisher syndrome under cerebellar disorder, progressive muscular atrophy
+    under ALS), so a condition must not inherit its MONDO parents' sites and signs
+    (domain-wider.md §12). The edges stay in the import module, the ``imports`` graph and the
+    store, where ``/terms`` and SPARQL walk them. Our own subclass axioms between MONDO classes
+    (ALS type 1 under ALS, the SMA types) are in the edit file and are kept.
     """
     merged = Graph()
     for source in (edit, imports, curated_negations() if negations is None else negations):
+        hierarchy = source is imports
         for triple in source:
+            if hierarchy and _mondo_edge(triple):
+                continue
             merged.add(triple)
     return merged
+
+
+def _mondo_edge(triple: tuple[object, object, object]) -> bool:
+    subject, predicate, obj = triple
+    return (
+        predicate == RDFS.subClassOf
+        and str(subject).startswith(MONDO)
+        and str(obj).startswith(MONDO)
+    )
 
 
 def curated_negations() -> Graph:

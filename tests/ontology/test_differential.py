@@ -230,9 +230,10 @@ PLACED = [
     ("MONDO:0018979", LMN, UMN),  # multifocal motor neuropathy
     ("MONDO:0007275", LMN, UMN),  # carpal tunnel syndrome
     ("MONDO:0011224", LMN, UMN),  # monomelic amyotrophy
-    # lateral medullary syndrome: nucleus ambiguus. (MONDO files it under stroke, whose
-    # cortical and capsular sites it inherits: docs/curation.md, known limits.)
-    ("MONDO:0006827", CRANIAL, NEITHER),
+    # lateral medullary syndrome: nucleus ambiguus, the pyramid spared (MONDO files it under
+    # stroke, but a condition does not inherit its MONDO parents' sites)
+    ("MONDO:0006827", CRANIAL, UMN),
+    ("MONDO:0018687", LMN, UMN),  # progressive muscular atrophy, although MONDO files it under ALS
     ("MONDO:0008039", UMN, LMN),  # tropical spastic paraparesis
     ("MONDO:0006497", UMN, LMN),  # cerebral palsy
     ("MONDO:0100339", UMN, LMN),  # Friedreich ataxia: its areflexia is afferent
@@ -291,6 +292,18 @@ def test_every_differential_row_is_an_axiom_unless_kept_out(packaged_tbox: Graph
             missing.append((row.where, row.subject, row.predicate, row.object))
     assert not missing
     assert len(differential_rows()) > 800
+
+
+def test_mondo_hierarchy_is_published_but_not_inherited(packaged_tbox: Graph) -> None:
+    """MONDO's parents are not localisations (domain-wider.md §12): the import module has the
+    edge 'lateral medullary syndrome SubClassOf brain stem infarction', the reasoner's TBox not."""
+    from mnkg.kg.sources.ontology import load_imports
+
+    edge = (URIRef(iri("MONDO:0006827")), RDFS.subClassOf, URIRef(iri("MONDO:0006686")))
+    assert edge in load_imports()
+    assert edge not in packaged_tbox
+    own = (URIRef(iri("MONDO:0007103")), RDFS.subClassOf, URIRef(iri(ALS)))
+    assert own in packaged_tbox  # our own subclass axiom between MONDO classes stays
 
 
 def test_every_minted_condition_has_a_definition_and_says_why(packaged_tbox: Graph) -> None:
