@@ -118,7 +118,7 @@ def test_bell_palsy_has_hypogeusia_not_ageusia(packaged_tbox: Graph, accepted) -
 
 
 def test_post_polio_syndrome_has_no_active_infection(packaged_tbox: Graph, accepted) -> None:
-    poliovirus, remote = "MNKG:0000701", "MNKG:0000719"
+    poliovirus, remote = "MONDO:0024618", "MNKG:0000719"
     assert (PPS, BASIS, poliovirus, False) not in accepted
     assert ("some", BASIS, poliovirus) not in axioms(packaged_tbox, PPS)
     assert (PPS, BASIS, remote, False) in accepted
