@@ -132,6 +132,8 @@ def add_statement(
     )
     if statement.source_pointer:
         graph.add((node, MNKGV.source_pointer, Literal(statement.source_pointer)))
+    if statement.comment:  # the curator's note: why a row is rejected, kept out of the axioms, ...
+        graph.add((node, RDFS.comment, Literal(statement.comment)))
     graph.add((node, DCTERMS.creator, Literal(statement.curator)))
     graph.add((node, DCTERMS.created, Literal(statement.date.isoformat(), datatype=XSD.date)))
     graph.add((node, MNKGV.curation_status, Literal(statement.status)))

@@ -218,7 +218,8 @@ def test_mappings_of_a_term(http: httpx.Client) -> None:
 
 
 def test_contradicted_claims(http: httpx.Client) -> None:
-    """The build audits kg/claims/*.tsv; seed 004's errors (domain.md §4) come back refuted."""
+    """The build audits kg/claims/*.tsv: seed 004's errors (domain.md §4) and the wrong readings
+    of kg/claims/closures-and-negations.tsv come back refuted; rejected rows carry their reason."""
     table = rows(http, "contradicted-claims")
     assert all(r["source"] and r["reason"] for r in table)
     refuted = {(r["subject_label"], r["object_label"]) for r in table}
@@ -226,9 +227,13 @@ def test_contradicted_claims(http: httpx.Client) -> None:
     assert ("proximal spinal muscular atrophy", "Autosomal dominant inheritance") in refuted
     assert ("lower motor neuron", "primary motor cortex") in refuted
     assert ("Parkinson disease", "lower motor neuron disorder") in refuted
-    assert all("004_a518e6381af20a1a" in r["source"] for r in table)
-    one_source = rows(http, "contradicted-claims", source=table[0]["source"])
-    assert len(one_source) == len(table)
+    # the closures and negations file (issue 11), and curated rows rejected with their reason
+    assert ("Parkinson disease", "Spasticity") in refuted
+    assert ("Babinski sign", "lower motor neuron lesion") in refuted
+    assert ("Hemiplegia/hemiparesis", "upper motor neuron lesion") in refuted
+    seed = [r for r in table if "004_a518e6381af20a1a" in r["source"]]
+    one_source = rows(http, "contradicted-claims", source=seed[0]["source"])
+    assert len(one_source) == len(seed)
 
 
 @pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("tsv", "\t")])
