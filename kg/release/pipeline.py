@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from mnkg import __version__
 from mnkg.kg.errors import ValidationFailed
@@ -22,9 +22,11 @@ from mnkg.kg.hpo.importer import HPO_FILE, carry_over
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
 from mnkg.kg.owl.materialize import materialize
-from mnkg.kg.owl.reason import ReasonerResult, run_hermit
-from mnkg.kg.qc.claims import claims_graph
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit, without_classes
+from mnkg.kg.qc.audit import AuditPlan, is_audit_class
+from mnkg.kg.qc.claims import claims_graph, claims_plan
 from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.release.quads import write_dataset
 from mnkg.kg.sources.compile import compile_kg, statement_count
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
@@ -45,7 +47,28 @@ RELEASE_FILES = {
 
 def classify(merged_tbox: Graph) -> ReasonerResult:
     """Run HermiT on ontology + imports (one graph) and turn a failure into a clear error."""
-    result = run_hermit(merged_tbox)
+    return require_classified(run_hermit(merged_tbox), merged_tbox)
+
+
+def classify_with_claims(
+    merged_tbox: Graph, plan: AuditPlan
+) -> tuple[ReasonerResult, ReasonerResult]:
+    """One HermiT run for the build and the claims audit: (the ontology's, the audit's) result.
+
+    HermiT classifies the ontology with the audit's claim classes added; the ontology's own
+    result is read off that run (:func:`without_classes`), so the build no longer classifies
+    the same TBox twice. Should that not be possible (equivalent named classes), HermiT runs
+    on the ontology alone as before.
+    """
+    combined = run_hermit(plan.graph)
+    own = without_classes(combined, plan.graph, is_audit_class)
+    if own is None:
+        own = run_hermit(merged_tbox)
+    return require_classified(own, merged_tbox), combined
+
+
+def require_classified(result: ReasonerResult, merged_tbox: Graph) -> ReasonerResult:
+    """``result`` if the ontology is consistent and every class satisfiable, else the error."""
     if not result.consistent:
         raise ValidationFailed(f"the ontology is inconsistent: {result.message}")
     if result.unsatisfiable:
@@ -111,13 +134,14 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     require_valid(shacl_report)  # a violation stops the build before anything is written
 
     done = step("reason (HermiT)")
-    result = classify(merged_tbox)
+    plan = claims_plan(ontology=merged_tbox)
+    result, with_claims = classify_with_claims(merged_tbox, plan)
     inferred = result.inferred_graph()
     graphs[G.INFERRED] = inferred
     done()
 
-    done = step("audit claims (HermiT)")
-    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(ontology=merged_tbox)
+    done = step("audit claims")
+    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(plan, with_claims)
     done()
 
     done = step("materialize inferred graphs")
@@ -139,16 +163,12 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         edit.serialize(staging / RELEASE_FILES["base"], format="turtle")
         full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
         full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
-        merged = Graph()
-        dataset = Dataset()
-        for iri, graph in graphs.items():
-            named = dataset.graph(URIRef(iri))
-            for triple in graph:
-                named.add(triple)
-                merged.add(triple)
-        merged.serialize(staging / RELEASE_FILES["merged_ttl"], format="turtle")
-        merged.serialize(staging / RELEASE_FILES["merged_nt"], format="nt", encoding="utf-8")
-        dataset.serialize(staging / RELEASE_FILES["quads"], format="nquads")
+        write_dataset(
+            graphs,
+            quads_file=staging / RELEASE_FILES["quads"],
+            merged_nt=staging / RELEASE_FILES["merged_nt"],
+            merged_ttl=staging / RELEASE_FILES["merged_ttl"],
+        )
         (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
@@ -213,7 +233,9 @@ __all__ = [
     "RELEASE_FILES",
     "build_release",
     "classify",
+    "classify_with_claims",
     "full_ontology",
     "release_summary",
+    "require_classified",
     "swap_into_place",
 ]
