@@ -34,4 +34,3 @@ def test_both_engines_give_the_same_report(
     assert turbo.conforms == reference.conforms
     assert turbo.findings == reference.findings
     assert to_isomorphic(turbo.report_graph) == to_isomorphic(reference.report_graph)
-
