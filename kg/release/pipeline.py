@@ -159,16 +159,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        full = full_ontology(edit, imports, inferred)
-        edit.serialize(staging / RELEASE_FILES["base"], format="turtle")
-        full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
-        full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
-        write_dataset(
-            graphs,
-            quads_file=staging / RELEASE_FILES["quads"],
-            merged_nt=staging / RELEASE_FILES["merged_nt"],
-            merged_ttl=staging / RELEASE_FILES["merged_ttl"],
-        )
+        write_graphs(staging, graphs, full_ontology(edit, imports, inferred))
         (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
@@ -183,6 +174,19 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         raise
     done()
     return summary
+
+
+def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> None:
+    """The ontology files (base, full as Turtle and RDF/XML) and the dataset files."""
+    graphs[G.ONTOLOGY].serialize(staging / RELEASE_FILES["base"], format="turtle")
+    full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
+    full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
+    write_dataset(
+        graphs,
+        quads_file=staging / RELEASE_FILES["quads"],
+        merged_nt=staging / RELEASE_FILES["merged_nt"],
+        merged_ttl=staging / RELEASE_FILES["merged_ttl"],
+    )
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
@@ -238,4 +242,5 @@ __all__ = [
     "release_summary",
     "require_classified",
     "swap_into_place",
+    "write_graphs",
 ]

@@ -1,7 +1,7 @@
 """Loading HPO changes no named query's answer: each reads the curated graphs it names.
 
-The session's store holds the release and the HPO import (3.2 M quads). The same release
-without ``hpo.nq`` goes into an in-memory store (no second build), and every named query runs
+The session's store holds the release and the HPO import (3.2 M quads); the session's
+``curated_data_dir`` holds the same release without it (no second build). Every named query runs
 on both, with its required parameters and with every parameter's example. A query that read
 the union default graph for a curated fact (a label, an axiom) would also see the HPO graphs:
 other labels or rows should HPO's ever differ from the imported ones, and a time that grows
@@ -11,7 +11,6 @@ GROUP_CONCAT lists compare as sets: their order is not defined and differs betwe
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,9 +19,7 @@ import pytest
 
 from mnkg.kg.answers.results import run_named
 from mnkg.kg.settings import Settings
-from mnkg.kg.store import Store
-from mnkg.kg.store.base import RELEASE_FILE
-from mnkg.kg.store.oxigraph import MemoryStore
+from mnkg.kg.store import Store, open_store
 from mnkg.queries.registry import NamedQuery, load_registry
 
 REGISTRY = load_registry()
@@ -44,14 +41,11 @@ CASES = _cases()
 
 
 @pytest.fixture(scope="module")
-def curated(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """The session's release without its HPO graphs, in memory."""
-    release = tmp_path_factory.mktemp("curated-release")
-    shutil.copy(Path(settings.release_dir) / RELEASE_FILE, release / RELEASE_FILE)
-    memory = MemoryStore(settings=settings)
-    memory.load_release(release)
-    yield memory
-    memory.close()
+def curated(curated_data_dir: Path) -> Iterator[Store]:
+    """The session's curated store (the release without its HPO graphs)."""
+    opened = open_store(settings=Settings(data_dir=curated_data_dir, query_timeout=60, workers=1))
+    yield opened
+    opened.close()
 
 
 def test_the_session_store_holds_hpo(store: Store, curated: Store) -> None:

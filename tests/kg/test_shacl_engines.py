@@ -10,12 +10,11 @@ costs pyshacl about a minute.)
 from __future__ import annotations
 
 import pytest
+from helpers.kg_fixtures import SHAPE_FIXTURES, ShapeFixture, read_shape_fixture
 from rdflib import Graph as RDFGraph
 from rdflib.compare import to_isomorphic
 
 from mnkg.kg.qc.validate import merged, validate_graph
-
-from .conftest import SHAPE_FIXTURES, ShapeFixture, read_shape_fixture
 
 FIXTURES = [read_shape_fixture(path) for path in SHAPE_FIXTURES]
 
