@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import pytest
-
-from mnkg.kg.settings import Settings
-from mnkg.kg.store import open_store
+from fixtures.servers import LiveServer
 
 QUERY = ("query", "lesion-sites-of-condition", "--param", "condition=MONDO:0004976", "--json")
 
@@ -41,62 +36,21 @@ def clean_env(served_file: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def loaded_data_dir(obo_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("served-data")
-    store = open_store(settings=Settings(data_dir=data_dir))
-    store.load_release(obo_release)
-    store.close()
-    return data_dir
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
 def served(
-    loaded_data_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Path]]:
-    """``mnkg serve --data-dir X`` running; yields its URL and the settings file it wrote."""
+    curated_data_dir: Path,
+    start_server: Callable[..., LiveServer],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[str, Path]:
+    """``mnkg serve --data-dir X`` running; its URL and the settings file it wrote."""
     served_file = tmp_path_factory.mktemp("config") / "served.json"
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mnkg.kg.cli",
-            "serve",
-            "--data-dir",
-            str(loaded_data_dir),
-            "--port",
-            str(port),
-        ],
-        env=clean_env(served_file),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(url + "/version", timeout=5).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert process.poll() is None, "mnkg serve exited"
-        assert time.monotonic() < deadline, "mnkg serve did not answer"
-        time.sleep(0.2)
-    yield url, served_file
-    process.terminate()
-    process.wait(timeout=30)
+    server = start_server(curated_data_dir, MNKG_SERVED_FILE=str(served_file))
+    return server.url, served_file
 
 
-def test_serve_records_its_data_directory(served: tuple[str, Path], loaded_data_dir: Path) -> None:
+def test_serve_records_its_data_directory(served: tuple[str, Path], curated_data_dir: Path) -> None:
     url, served_file = served
     record = json.loads(served_file.read_text())
-    assert Path(record["data_dir"]) == loaded_data_dir.resolve()
+    assert Path(record["data_dir"]) == curated_data_dir.resolve()
     assert record["url"] == url
 
 
