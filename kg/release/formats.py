@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, SH, XSD, BNode, Graph, Literal, URIRef
 
 from mnkg.kg.iris import ONTOLOGY_IRI
+from mnkg.kg.iris import Graph as G
 from mnkg.kg.release.formats_obo import write_obo
 from mnkg.kg.release.formats_obographs import write_obographs
 from mnkg.kg.release.formats_owl import write_owl
@@ -65,8 +66,10 @@ def obo_release_graph(full: Graph, mappings: Graph) -> Graph:
     return graph
 
 
-def write_formats(full: Graph, mappings: Graph, redundant: Graph, folder: Path) -> dict[str, float]:
-    """Write the four files into ``folder``; return the seconds each writer took."""
+def write_formats(full: Graph, graphs: Mapping[str, Graph], folder: Path) -> dict[str, float]:
+    """Write the four files into ``folder`` from the full ontology and the release's named
+    graphs (mappings, redundant); return the seconds each writer took."""
+    mappings, redundant = graphs[G.MAPPINGS], graphs[G.REDUNDANT]
     seconds: dict[str, float] = {}
     began = time.perf_counter()
     graph = obo_release_graph(full, mappings)

@@ -26,7 +26,7 @@ from mnkg.kg.owl.reason import ReasonerResult, run_hermit
 from mnkg.kg.qc.claims import claims_graph
 from mnkg.kg.qc.validate import require_valid, validate_release
 from mnkg.kg.release.formats import FORMAT_FILES, write_formats
-from mnkg.kg.release.ubergraph import ubergraph_graphs
+from mnkg.kg.release.ubergraph import add_ubergraph_graphs
 from mnkg.kg.sources.compile import compile_kg, statement_count
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
@@ -143,9 +143,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         full = full_ontology(edit, imports, inferred)
         edit.serialize(staging / RELEASE_FILES["base"], format="turtle")
         full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
-        extra_counts["format_seconds"] = write_formats(
-            full, graphs[G.MAPPINGS], graphs[G.REDUNDANT], staging
-        )
+        extra_counts["format_seconds"] = write_formats(full, graphs, staging)
         merged = Graph()
         dataset = Dataset()
         for iri, graph in graphs.items():
@@ -153,9 +151,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
             for triple in graph:
                 named.add(triple)
                 merged.add(triple)
-        for alias, graph in ubergraph_graphs(graphs):  # Ubergraph's graph names, as copies
-            aliased = dataset.graph(URIRef(alias))
-            aliased += graph
+        add_ubergraph_graphs(dataset, graphs)  # Ubergraph's graph names, as copies
         merged.serialize(staging / RELEASE_FILES["merged_ttl"], format="turtle")
         merged.serialize(staging / RELEASE_FILES["merged_nt"], format="nt", encoding="utf-8")
         dataset.serialize(staging / RELEASE_FILES["quads"], format="nquads")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Final
 
-from rdflib import Graph
+from rdflib import Dataset, Graph, URIRef
 
 from mnkg.kg.iris import Graph as G
 
@@ -35,4 +35,11 @@ def ubergraph_graphs(graphs: Mapping[str, Graph]) -> Iterator[tuple[str, Graph]]
         yield alias, merged
 
 
-__all__ = ["UBERGRAPH_ALIASES", "UBERGRAPH_BASE", "ubergraph_graphs"]
+def add_ubergraph_graphs(dataset: Dataset, graphs: Mapping[str, Graph]) -> None:
+    """Add each alias to ``dataset`` as a named graph (the quads of ``mnkg.nq``)."""
+    for alias, graph in ubergraph_graphs(graphs):
+        aliased = dataset.graph(URIRef(alias))
+        aliased += graph
+
+
+__all__ = ["UBERGRAPH_ALIASES", "UBERGRAPH_BASE", "add_ubergraph_graphs", "ubergraph_graphs"]
