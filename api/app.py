@@ -147,7 +147,7 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
         title="MNKG",
         summary="Motor neuron knowledge graph: SPARQL 1.1 endpoint and domain API",
         version=mnkg.__version__,
-        **fastapi_options,
+        **{"docs_url": None, "redoc_url": None, **fastapi_options},  # local assets: routes/page.py
     )
     app.state.settings = settings
     app.state.store = store

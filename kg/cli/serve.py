@@ -12,7 +12,13 @@ import typer
 import uvicorn
 
 from mnkg.api.app import create_app
-from mnkg.kg.cli.options import DataDirOption, StoreOption, describe, settings_from
+from mnkg.kg.cli.options import (
+    DataDirOption,
+    StoreOption,
+    describe,
+    remember_served,
+    settings_from,
+)
 from mnkg.kg.release.serving import ensure_loaded
 from mnkg.kg.store import open_store
 
@@ -62,6 +68,7 @@ def register(app: typer.Typer) -> None:
                 start()
             app = create_app(settings=settings, store=opened)
             typer.echo(f"serving {opened.descriptor} on http://{host}:{port}/sparql", err=True)
+            remember_served(settings, f"http://{host}:{port}")
             uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info")
         finally:
             opened.close()

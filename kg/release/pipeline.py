@@ -26,7 +26,9 @@ from mnkg.kg.owl.reason import ReasonerResult, run_hermit, without_classes
 from mnkg.kg.qc.audit import AuditPlan, is_audit_class
 from mnkg.kg.qc.claims import claims_graph, claims_plan
 from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.release.formats import FORMAT_FILES, write_formats
 from mnkg.kg.release.quads import write_dataset
+from mnkg.kg.release.ubergraph import ubergraph_graphs
 from mnkg.kg.sources.compile import compile_kg, statement_count
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
@@ -36,7 +38,10 @@ Progress = Callable[[str], None]
 RELEASE_FILES = {
     "base": "mnkg-base.ttl",
     "full_ttl": "mnkg.ttl",
-    "full_owl": "mnkg.owl",
+    "full_owl": FORMAT_FILES["owl"],
+    "obo": FORMAT_FILES["obo"],
+    "obographs": FORMAT_FILES["obographs"],
+    "semsql": FORMAT_FILES["semsql"],
     "merged_ttl": "mnkg-merged.ttl",
     "merged_nt": "mnkg-merged.nt",
     "quads": "mnkg.nq",
@@ -159,7 +164,8 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        write_graphs(staging, graphs, full_ontology(edit, imports, inferred))
+        full = full_ontology(edit, imports, inferred)
+        extra_counts["format_seconds"] = write_graphs(staging, graphs, full)
         (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
@@ -176,17 +182,22 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     return summary
 
 
-def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> None:
-    """The ontology files (base, full as Turtle and RDF/XML) and the dataset files."""
+def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> dict[str, float]:
+    """The ontology files (base and full Turtle, the OBO formats) and the dataset files.
+
+    ``mnkg.nq`` holds every graph and Ubergraph's graph names as copies
+    (:mod:`mnkg.kg.release.ubergraph`); returns the seconds each OBO format took.
+    """
     graphs[G.ONTOLOGY].serialize(staging / RELEASE_FILES["base"], format="turtle")
     full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
-    full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
+    format_seconds = write_formats(full, graphs, staging)
     write_dataset(
-        graphs,
+        {**graphs, **dict(ubergraph_graphs(graphs))},
         quads_file=staging / RELEASE_FILES["quads"],
         merged_nt=staging / RELEASE_FILES["merged_nt"],
         merged_ttl=staging / RELEASE_FILES["merged_ttl"],
     )
+    return format_seconds
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
