@@ -7,11 +7,14 @@ through the factory; nothing here reads the environment or caches a global.
 from __future__ import annotations
 
 import hmac
+import threading
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from mnkg.kg import Loader, Settings, Store, UserError
+import mnkg
+from mnkg.kg import ONTOLOGY_IRI, Graph, Loader, Settings, Store, UserError, version_info
 
 
 def get_settings(request: Request) -> Settings:
@@ -38,6 +41,99 @@ def app_cache(request: Request) -> dict[Any, Any]:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+RELEASE_GRAPHS: tuple[str, ...] = (Graph.ONTOLOGY, Graph.KG)
+"""The graphs every release has and every domain answer reads: without them (never loaded,
+or emptied by DROP, CLEAR or DELETE WHERE) there is nothing to answer from."""
+NO_RELEASE = "the store holds no release"
+
+
+class NoRelease(UserError):
+    """The release graphs are missing or empty: the domain API would answer empty lists."""
+
+    http_status = 503
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseStatus:
+    """Whether the store holds a release, for one generation of its content."""
+
+    generation: str
+    missing: tuple[str, ...]
+    """Release graphs that are missing or empty."""
+
+    @property
+    def holds_release(self) -> bool:
+        return not self.missing
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``store`` member of ``/version``."""
+        out: dict[str, Any] = {
+            "holds_release": self.holds_release,
+            "generation": self.generation,
+            "missing_graphs": list(self.missing),
+        }
+        if self.missing:
+            out["error"] = NO_RELEASE
+        return out
+
+    def error(self) -> NoRelease:
+        return NoRelease(
+            NO_RELEASE,
+            detail={
+                "missing_graphs": list(self.missing),
+                "hint": "load a release (`mnkg load`) or swap a kept generation back in "
+                "(`mnkg stores`, `mnkg rollback`)",
+            },
+        )
+
+
+_status_lock = threading.Lock()
+
+
+def release_status(request: Request) -> ReleaseStatus:
+    """The store's release status, checked once per generation of its content (a load, a
+    write or a rollback makes a new one) and remembered on the app."""
+    store: Store = request.app.state.store
+    generation = store.generation()
+    known: ReleaseStatus | None = getattr(request.app.state, "release_status", None)
+    if known is not None and known.generation == generation:
+        return known
+    with _status_lock:
+        graphs = frozenset() if generation == "empty" else store.named_graphs()
+        status = ReleaseStatus(generation, tuple(g for g in RELEASE_GRAPHS if g not in graphs))
+        request.app.state.release_status = status
+    return status
+
+
+def require_release(request: Request) -> None:
+    """A dependency of every domain route: 503 ``the store holds no release`` without one."""
+    status = release_status(request)
+    if not status.holds_release:
+        raise status.error()
+
+
+def version_with_status(request: Request) -> dict[str, Any]:
+    """``/version``: what the store serves (:func:`mnkg.kg.version_info`) and, under
+    ``store``, whether it holds a release at all (with no store loaded, no query is sent)."""
+    status = release_status(request)
+    if status.generation == "empty":
+        info = version_info_of_nothing()
+    else:
+        info = version_info(request.app.state.store)
+    return info | {"store": status.as_json()}
+
+
+def version_info_of_nothing() -> dict[str, Any]:
+    """``/version`` of a data directory where nothing was loaded yet."""
+    return {
+        "release": None,
+        "ontology": {"iri": ONTOLOGY_IRI, "versionIRI": None, "versionInfo": None},
+        "sources": [],
+        "graphs": [],
+        "software": {"name": "mnkg", "version": mnkg.__version__},
+    }
 
 
 class WritesDisabled(UserError):
@@ -74,6 +170,10 @@ def check_write_access(request: Request) -> Loader:
 WriterDep = Annotated[Loader, Depends(check_write_access)]
 
 __all__ = [
+    "NO_RELEASE",
+    "RELEASE_GRAPHS",
+    "NoRelease",
+    "ReleaseStatus",
     "SettingsDep",
     "StoreDep",
     "Unauthorized",
@@ -83,4 +183,7 @@ __all__ = [
     "check_write_access",
     "get_settings",
     "get_store",
+    "release_status",
+    "require_release",
+    "version_with_status",
 ]

@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         chosen = swap_back(settings.data_dir, generation)
         triples = "" if chosen.quads is None else f", {chosen.quads} triples"
         typer.echo(
-            f"rolled back to {chosen.name} ({chosen.cause} of "
+            f"rolled back to {chosen.name} (made by {chosen.cause} at "
             f"{chosen.created.isoformat(timespec='seconds')}{triples})"
         )
 
