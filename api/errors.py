@@ -29,6 +29,10 @@ from mnkg.kg import Settings, UserError
 
 log = logging.getLogger("mnkg.api")
 
+TIMED_OUT = "mnkg.timed_out"
+"""Scope key the server (:mod:`mnkg.api.server`) sets on a request it gave up on because the
+client was too slow; it has logged that, so the app logs nothing more."""
+
 
 class ProtocolError(UserError):
     """A request the SPARQL 1.1 Protocol does not allow (two queries, query and update...)."""
@@ -121,6 +125,9 @@ async def _user_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _client_gone(request: Request, exc: Exception) -> JSONResponse:
+    """One line, not a traceback: the client went away (or was timed out) mid-request."""
+    if request.scope.get(TIMED_OUT):
+        return error_response(408, "the request was not complete in time")
     client = f"{request.client.host}:{request.client.port}" if request.client else "a client"
     log.info(
         "%s disconnected before sending the whole request (%s %s)",
@@ -157,6 +164,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 __all__ = [
+    "TIMED_OUT",
     "ProtocolError",
     "UnsupportedMediaType",
     "error_response",

@@ -286,9 +286,7 @@ class OxigraphStore(_Evaluating):
 
     def load_release(self, release_dir: Path) -> LoadReport:
         """Bulk-load a release aside and swap it in; running workers follow the swap."""
-        return layout.load_release(
-            self.data_dir, release_dir, keep=self.settings.keep_generations
-        )
+        return layout.load_release(self.data_dir, release_dir, keep=self.settings.keep_generations)
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         """Run a SPARQL Update in the writer process, on a copy swapped in when complete."""
