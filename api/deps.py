@@ -107,8 +107,16 @@ def release_status(request: Request) -> ReleaseStatus:
     return status
 
 
+STORE_FREE_PATHS: frozenset[str] = frozenset({"/queries", "/prefixes.json"})
+"""Domain routes that answer from the package, not the store (the named-query list, the
+prefix map): they answer whatever the store holds."""
+
+
 def require_release(request: Request) -> None:
     """A dependency of every domain route: 503 ``the store holds no release`` without one."""
+    route = request.scope.get("route")
+    if getattr(route, "path", None) in STORE_FREE_PATHS:
+        return
     status = release_status(request)
     if not status.holds_release:
         raise status.error()
@@ -172,6 +180,7 @@ WriterDep = Annotated[Loader, Depends(check_write_access)]
 __all__ = [
     "NO_RELEASE",
     "RELEASE_GRAPHS",
+    "STORE_FREE_PATHS",
     "NoRelease",
     "ReleaseStatus",
     "SettingsDep",

@@ -133,7 +133,7 @@ class MnkgHttpProtocol(HttpToolsProtocol):
             cycle.message_event.set()
         self.transport.close()
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
         self._arm()  # a client that connects and sends nothing is a slow client too
 
