@@ -15,17 +15,16 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from fixtures.servers import MNKG
 
 SMALL = "SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Ontology> } LIMIT 1"
 OVER_LIMIT = 1_000_000 + 1  # MNKG_MAX_BODY_BYTES default
 TOKEN = "robustness-write-token"  # the live server's (conftest.py)
-MNKG = [sys.executable, "-c", "from mnkg.kg.cli import main; main()"]
 
 
 def assert_json_4xx(response: httpx.Response, *statuses: int) -> None:
