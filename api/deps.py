@@ -71,7 +71,8 @@ class ReleaseStatus:
         """The ``store`` member of ``/version``."""
         out: dict[str, Any] = {
             "holds_release": self.holds_release,
-            "generation": self.generation,
+            # a remote store's generation starts with its URL (an internal address): not shown
+            "generation": self.generation.rsplit("#", 1)[-1],
             "missing_graphs": list(self.missing),
         }
         if self.missing:
