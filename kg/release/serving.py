@@ -92,7 +92,7 @@ def build_into(release_dir: Path, *, progress: Callable[[str], None] | None = No
             raise DiskFull(
                 f"no space left on the device of {release_dir.parent} while writing the "
                 f"release: it needs more than the {free / 1e6:.1f} MB that were free{known}; "
-                "the partial release was removed and the previous one is unchanged"
+                "the partial release was removed and any previous one is unchanged"
             ) from None
 
 
