@@ -43,9 +43,21 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-RELEASE_GRAPHS: tuple[str, ...] = (Graph.ONTOLOGY, Graph.KG)
-"""The graphs every release has and every domain answer reads: without them (never loaded,
-or emptied by DROP, CLEAR or DELETE WHERE) there is nothing to answer from."""
+RELEASE_GRAPHS: tuple[str, ...] = (
+    Graph.ONTOLOGY,
+    Graph.IMPORTS,
+    Graph.KG,
+    Graph.INFERRED,
+    Graph.REDUNDANT,
+    Graph.NONREDUNDANT,
+    Graph.MAPPINGS,
+    Graph.CLAIMS,
+)
+"""The graphs ``mnkg build`` writes; ``/version`` lists those missing or empty."""
+REQUIRED_GRAPH = Graph.ONTOLOGY
+"""The graph without which the store holds no release (never loaded, or emptied by DROP,
+CLEAR or DELETE WHERE): every release has it, and the terms every answer names are in it. A
+store that lost another release graph still answers what it can; ``/version`` says which."""
 NO_RELEASE = "the store holds no release"
 
 
@@ -65,7 +77,7 @@ class ReleaseStatus:
 
     @property
     def holds_release(self) -> bool:
-        return not self.missing
+        return REQUIRED_GRAPH not in self.missing
 
     def as_json(self) -> dict[str, Any]:
         """The ``store`` member of ``/version``."""
@@ -75,7 +87,7 @@ class ReleaseStatus:
             "generation": self.generation.rsplit("#", 1)[-1],
             "missing_graphs": list(self.missing),
         }
-        if self.missing:
+        if not self.holds_release:
             out["error"] = NO_RELEASE
         return out
 
@@ -181,6 +193,7 @@ WriterDep = Annotated[Loader, Depends(check_write_access)]
 __all__ = [
     "NO_RELEASE",
     "RELEASE_GRAPHS",
+    "REQUIRED_GRAPH",
     "STORE_FREE_PATHS",
     "NoRelease",
     "ReleaseStatus",
