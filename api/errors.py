@@ -7,8 +7,8 @@ answers before the app sees the request (malformed, too long, too slow) have the
 (:mod:`mnkg.api.server`).
 
 No body shows where the data lives or which servers stand behind the service
-(:func:`redact`): the data directory, the release folder and the remote store's URLs become
-neutral words, and in 5xx messages (store and disk trouble, written by the engine) any other
+(:func:`redact`): the data directory, the release folder and the remote store's URLs and host
+become neutral words, and in 5xx messages (store and disk trouble, written by the engine) any other
 absolute path or IP address does too. The log keeps the full message for the operator.
 """
 
@@ -62,10 +62,12 @@ def _secrets(settings: Settings | None) -> list[tuple[str, str]]:
     found.append((str(settings.data_dir), "the data directory"))
     for url in (settings.store, settings.update_url, settings.graph_store_url):
         if url:
-            found.append((url, "the remote store"))
-            netloc = urlsplit(url).netloc
-            if netloc:
-                found.append((netloc, "the remote store"))
+            parts = urlsplit(url)
+            found.append((url, "the store's URL"))
+            if parts.netloc:
+                found.append((parts.netloc, "the store's host"))
+            if parts.hostname and len(parts.hostname) > 3:
+                found.append((parts.hostname, "the store's host"))
     return sorted(found, key=lambda pair: -len(pair[0]))
 
 
