@@ -92,6 +92,7 @@ class MnkgHttpProtocol(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         self._refusal: tuple[int, str, str | None] | None = None
         self._header_bytes = 0
+        self._awaiting_headers = True
         self._deadline: asyncio.TimerHandle | None = None
 
     # --- the request deadline ---------------------------------------------------------------
@@ -112,14 +113,16 @@ class MnkgHttpProtocol(HttpToolsProtocol):
         self._deadline = None
         if self.transport.is_closing():
             return
-        cycle = self.cycle
+        # Headers still coming: a request of its own, with no cycle yet (``self.cycle`` may be
+        # the previous, answered request). Otherwise the body is: answer only if the app did not.
+        cycle = None if self._awaiting_headers else self.cycle
         log.warning(
             "closed the connection from %s: its request was not complete after %g s "
             "(a slow or stalled client)",
             self._peer(),
             self.limits.read_timeout,
         )
-        if cycle is None or cycle.response_complete or not cycle.response_started:
+        if cycle is None or not cycle.response_started:
             self.transport.write(
                 error_bytes(
                     408,
@@ -145,7 +148,12 @@ class MnkgHttpProtocol(HttpToolsProtocol):
         super().on_message_begin()
         self._refusal = None
         self._header_bytes = 0
+        self._awaiting_headers = True
         self._arm()
+
+    def on_headers_complete(self) -> None:
+        self._awaiting_headers = False
+        super().on_headers_complete()
 
     def on_message_complete(self) -> None:
         self._disarm()

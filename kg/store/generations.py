@@ -152,11 +152,14 @@ def list_generations(root: Path) -> list[Generation]:
 def to_remove(generations: list[Generation], keep: int) -> list[Generation]:
     """The generations beyond the current one and the ``keep`` most recent others.
 
-    The one current before the last swap is always among the most recent others, so readers
-    that still have it open keep a complete store (``keep`` is at least 1).
+    The one the current one was made from (current until the last swap) is always kept too,
+    so readers that still have it open keep a complete store, even when a rollback left newer
+    generations around (``keep`` is at least 1).
     """
-    others = [g for g in generations if not g.current]
-    return others[max(keep, 1) :]
+    current = next((g for g in generations if g.current), None)
+    just_before = current.parent if current is not None else None  # newer ones may exist
+    others = [g for g in generations if not g.current]  # after a rollback
+    return [g for g in others[max(keep, 1) :] if g.name != just_before]
 
 
 def prune(root: Path, keep: int) -> list[str]:

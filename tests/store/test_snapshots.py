@@ -14,6 +14,7 @@ import pytest
 from mnkg.kg.cli import main
 from mnkg.kg.iris import Graph
 from mnkg.kg.settings import Settings
+from mnkg.kg.store import layout
 from mnkg.kg.store.layout import current_store
 from mnkg.kg.store.oxigraph import OxigraphStore
 
@@ -155,3 +156,20 @@ def test_rollback_errors_are_one_clear_line(
         assert message in done.stderr, (args, done.stderr)
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert disk_store.generation() == current_store(settings.data_dir).name  # type: ignore[union-attr]
+
+
+def test_after_a_rollback_a_write_keeps_the_generation_it_was_made_from(
+    tmp_path: Path, release: Path
+) -> None:
+    """keep=1 and a rollback: the newer, rolled-back-from generation is the most recent other
+    one, but the one the write copied (current until its swap) must stay for its readers."""
+    data_dir = tmp_path / "layout"
+    layout.load_release(data_dir, release, keep=1)
+    first = layout.current_store(data_dir).name  # type: ignore[union-attr]
+    insert = f"INSERT DATA {{ GRAPH <{Graph.KG}> {{ <{EX}x> <{EX}p> 1 }} }}"
+    layout.write_atomically(data_dir, lambda store: store.update(insert), keep=1)
+    second = layout.current_store(data_dir).name  # type: ignore[union-attr]
+    assert layout.rollback(data_dir).name == first
+    layout.write_atomically(data_dir, lambda store: store.update(insert), keep=1)
+    kept = {p.name for p in layout.store_root(data_dir).glob("db-*") if p.is_dir()}
+    assert {first, second} < kept and len(kept) == 3
