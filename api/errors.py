@@ -142,6 +142,8 @@ async def _client_gone(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if isinstance(exc.__cause__, ClientDisconnect):  # FastAPI's "error parsing the body"
+        return await _client_gone(request, exc.__cause__)
     return error_response(exc.status_code, str(exc.detail), None, dict(exc.headers or {}))
 
 

@@ -425,12 +425,34 @@ def test_a_slow_client_is_timed_out_with_a_json_408_and_one_log_line(own, partia
     head, _, body = received.partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 408"), received[:200]
     assert json.loads(body)["error"].startswith("the request was not complete")
-    for _ in range(100):  # the log line is written right after the answer
-        lines = log_lines(own, "was not complete after")
-        if len(lines) > before:
-            break
+    assert len(wait_for_log(own, "was not complete after", before + 1)) == before + 1
+    assert "Traceback" not in own.log.read_text(errors="replace")
+
+
+def wait_for_log(server, needle: str, count: int) -> list[str]:
+    """The log lines holding ``needle`` once there are ``count`` (the log is copied from the
+    server's output by a reader thread, a moment after the server wrote it)."""
+    for _ in range(200):
+        lines = log_lines(server, needle)
+        if len(lines) >= count:
+            return lines
         time.sleep(0.05)
-    assert len(lines) == before + 1
+    return log_lines(server, needle)
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [("/sparql", "application/sparql-query"), ("/localize", "application/json")],
+)
+def test_a_client_that_leaves_mid_body_is_one_log_line(own, path: str, content_type: str) -> None:
+    needle = f"disconnected before sending the whole request (POST {path})"
+    before = len(log_lines(own, needle))
+    with socket.create_connection(("127.0.0.1", own.port), timeout=60) as sock:
+        sock.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n".encode()
+            + b'Content-Length: 1000\r\n\r\n{"signs": ['
+        )
+    assert len(wait_for_log(own, needle, before + 1)) == before + 1
     assert "Traceback" not in own.log.read_text(errors="replace")
 
 
