@@ -12,9 +12,19 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from pydantic import BaseModel, ConfigDict
 
 import mnkg
-from mnkg.kg import ONTOLOGY_IRI, Graph, Loader, Settings, Store, UserError, version_info
+from mnkg.kg import (
+    ONTOLOGY_IRI,
+    Graph,
+    Loader,
+    Settings,
+    Store,
+    UserError,
+    VersionInfo,
+    version_info,
+)
 
 
 def get_settings(request: Request) -> Settings:
@@ -135,15 +145,32 @@ def require_release(request: Request) -> None:
         raise status.error()
 
 
-def version_with_status(request: Request) -> dict[str, Any]:
+class StoreStatus(BaseModel):
+    """The ``store`` member of ``/version``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    holds_release: bool
+    generation: str
+    missing_graphs: list[str]
+    error: str | None = None
+
+
+class VersionWithStore(VersionInfo):
+    """``/version``: :class:`mnkg.kg.VersionInfo` and whether the store holds a release."""
+
+    store: StoreStatus
+
+
+def version_with_status(request: Request) -> VersionWithStore:
     """``/version``: what the store serves (:func:`mnkg.kg.version_info`) and, under
     ``store``, whether it holds a release at all (with no store loaded, no query is sent)."""
     status = release_status(request)
     if status.generation == "empty":
-        info = version_info_of_nothing()
+        info: dict[str, Any] = version_info_of_nothing()
     else:
-        info = version_info(request.app.state.store)
-    return info | {"store": status.as_json()}
+        info = version_info(request.app.state.store).model_dump(by_alias=True, exclude_unset=True)
+    return VersionWithStore.model_validate(info | {"store": status.as_json()})
 
 
 def version_info_of_nothing() -> dict[str, Any]:
@@ -199,7 +226,9 @@ __all__ = [
     "ReleaseStatus",
     "SettingsDep",
     "StoreDep",
+    "StoreStatus",
     "Unauthorized",
+    "VersionWithStore",
     "WriterDep",
     "WritesDisabled",
     "app_cache",

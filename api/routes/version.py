@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi import APIRouter, Request, Response
 
-from mnkg.api.deps import version_with_status
-from mnkg.kg import VersionInfo
+from mnkg.api.deps import VersionWithStore, version_with_status
+from mnkg.kg import to_json
 
 router = APIRouter(tags=["Version"])
 
@@ -15,7 +13,7 @@ router = APIRouter(tags=["Version"])
 @router.get(
     "/version",
     summary="Release, ontology versionIRI and source vocabulary versions",
-    response_model=VersionInfo,
+    response_model=VersionWithStore,
     responses={
         200: {
             "content": {
@@ -53,8 +51,7 @@ router = APIRouter(tags=["Version"])
 def get_version(request: Request) -> Response:
     """What the store serves, read from the ontology headers in it; ``store`` says whether it
     holds a release at all (``"error": "the store holds no release"`` when not)."""
-    body = json.dumps(version_with_status(request), ensure_ascii=False).encode()
-    return Response(body, media_type="application/json")
+    return Response(to_json(version_with_status(request)), media_type="application/json")
 
 
 __all__ = ["router"]
