@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from pydantic import BaseModel, ConfigDict
 
 import mnkg
 from mnkg.kg import (
@@ -145,24 +144,7 @@ def require_release(request: Request) -> None:
         raise status.error()
 
 
-class StoreStatus(BaseModel):
-    """The ``store`` member of ``/version``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    holds_release: bool
-    generation: str
-    missing_graphs: list[str]
-    error: str | None = None
-
-
-class VersionWithStore(VersionInfo):
-    """``/version``: :class:`mnkg.kg.VersionInfo` and whether the store holds a release."""
-
-    store: StoreStatus
-
-
-def version_with_status(request: Request) -> VersionWithStore:
+def version_with_status(request: Request) -> VersionInfo:
     """``/version``: what the store serves (:func:`mnkg.kg.version_info`) and, under
     ``store``, whether it holds a release at all (with no store loaded, no query is sent)."""
     status = release_status(request)
@@ -170,7 +152,7 @@ def version_with_status(request: Request) -> VersionWithStore:
         info: dict[str, Any] = version_info_of_nothing()
     else:
         info = version_info(request.app.state.store).model_dump(by_alias=True, exclude_unset=True)
-    return VersionWithStore.model_validate(info | {"store": status.as_json()})
+    return VersionInfo.model_validate(info | {"store": status.as_json()})
 
 
 def version_info_of_nothing() -> dict[str, Any]:
@@ -226,9 +208,7 @@ __all__ = [
     "ReleaseStatus",
     "SettingsDep",
     "StoreDep",
-    "StoreStatus",
     "Unauthorized",
-    "VersionWithStore",
     "WriterDep",
     "WritesDisabled",
     "app_cache",

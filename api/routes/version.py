@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from mnkg.api.deps import VersionWithStore, version_with_status
-from mnkg.kg import to_json
+from mnkg.api.deps import version_with_status
+from mnkg.kg import VersionInfo, to_json
 
 router = APIRouter(tags=["Version"])
 
@@ -13,7 +13,7 @@ router = APIRouter(tags=["Version"])
 @router.get(
     "/version",
     summary="Release, ontology versionIRI and source vocabulary versions",
-    response_model=VersionWithStore,
+    response_model=VersionInfo,
     responses={
         200: {
             "content": {
