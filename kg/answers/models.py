@@ -263,12 +263,22 @@ class Software(Answer):
     version: str
 
 
+class StoreStatus(Answer):
+    """Whether the store holds a release (set by the API, ``api/deps.py``; docs/stores.md)."""
+
+    holds_release: bool
+    generation: str
+    missing_graphs: list[str]
+    error: str | None = None
+
+
 class VersionInfo(Answer):
     release: str | None
     ontology: OntologyVersion
     sources: list[SourceVersion]
     graphs: list[str]
     software: Software
+    store: StoreStatus | None = None
 
 
 # --- /queries --------------------------------------------------------------------------------
@@ -323,6 +333,7 @@ __all__ = [
     "Software",
     "SourceName",
     "SourceVersion",
+    "StoreStatus",
     "Synonym",
     "TermError",
     "TermMapping",

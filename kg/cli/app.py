@@ -21,7 +21,9 @@ from mnkg.kg.cli import (
     localize,
     query,
     reason,
+    rollback,
     serve,
+    stores,
     term,
     validate,
 )
@@ -40,6 +42,8 @@ COMMAND_MODULES = (
     build,
     reason,
     load,
+    stores,
+    rollback,
     serve,
     import_hpo,
     check_links,

@@ -12,6 +12,7 @@ import typer
 import uvicorn
 
 from mnkg.api.app import create_app
+from mnkg.api.server import uvicorn_options
 from mnkg.kg.cli.options import (
     DataDirOption,
     StoreOption,
@@ -19,7 +20,7 @@ from mnkg.kg.cli.options import (
     remember_served,
     settings_from,
 )
-from mnkg.kg.release.serving import ensure_loaded
+from mnkg.kg.release.serving import ensure_loaded, remove_leftovers
 from mnkg.kg.store import open_store
 
 
@@ -56,6 +57,8 @@ def register(app: typer.Typer) -> None:
             workers=workers,
             query_timeout=query_timeout,
         )
+        for leftover in remove_leftovers(settings):
+            typer.echo(f"removed {leftover}, left behind by a killed load or build", err=True)
         opened = open_store(settings=settings)
         try:
             loaded = ensure_loaded(
@@ -69,7 +72,8 @@ def register(app: typer.Typer) -> None:
             app = create_app(settings=settings, store=opened)
             typer.echo(f"serving {opened.descriptor} on http://{host}:{port}/sparql", err=True)
             remember_served(settings, f"http://{host}:{port}")
-            uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info")
+            options = uvicorn_options(settings)  # one place: protocol, limits, logging
+            uvicorn.run(app, host=host, port=port, access_log=access_log, **options)
         finally:
             opened.close()
 
