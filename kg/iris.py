@@ -34,6 +34,8 @@ class Graph:
     """HPO classes loaded by ``mnkg import-hpo``."""
     HPO_ANNOTATIONS: Final = GRAPH_BASE + "hpo-annotations"
     """HPO disease annotations (phenotype.hpoa) as associations."""
+    LOCALIZATION: Final = GRAPH_BASE + "localization"
+    """The localization weights (``kg/data/localization-weights.tsv``) with their provenance."""
     HPO_BRIDGE: Final = GRAPH_BASE + "hpo-bridge"
     """HPO terms classified under our sign classes (``HP rdfs:subClassOf MNKG:00003xx``)."""
 

@@ -18,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from mnkg import __version__
 from mnkg.kg.errors import ValidationFailed
-from mnkg.kg.hpo.importer import HPO_FILE, carry_over
+from mnkg.kg.hpo.importer import HPO_FILE, carry_over, write_hpo_hierarchy
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
 from mnkg.kg.owl.materialize import materialize
@@ -30,6 +30,7 @@ from mnkg.kg.release.formats import FORMAT_FILES, write_formats
 from mnkg.kg.release.quads import write_dataset
 from mnkg.kg.release.ubergraph import ubergraph_graphs
 from mnkg.kg.sources.compile import compile_kg, statement_count
+from mnkg.kg.sources.localization import read_weights, write_weights
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
 
@@ -45,6 +46,7 @@ RELEASE_FILES = {
     "merged_ttl": "mnkg-merged.ttl",
     "merged_nt": "mnkg-merged.nt",
     "quads": "mnkg.nq",
+    "localization": "localization.nq",
     "shacl_report": "shacl-report.ttl",
     "summary": "summary.json",
 }
@@ -159,6 +161,10 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     graphs[G.MAPPINGS] = mappings_graph()
     done()
 
+    done = step("localization weights")  # the table is checked before anything is written
+    extra_counts["localization_weights"] = len(weights := read_weights())
+    done()
+
     done = step("write release")
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -167,13 +173,11 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         full = full_ontology(edit, imports, inferred)
         extra_counts["format_seconds"] = write_graphs(staging, graphs, full)
         (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
+        write_weights(staging / RELEASE_FILES["localization"], weights)
+        extra_counts.update(write_hpo(staging, out_dir, say))
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
         (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
-        previous_hpo = out_dir / HPO_FILE
-        if previous_hpo.is_file():  # keep an imported HPO across rebuilds, bridge reclassified
-            say("carry over the imported HPO graphs ...")
-            carry_over(previous_hpo, staging)
         swap_into_place(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -198,6 +202,21 @@ def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> dict[s
         merged_ttl=staging / RELEASE_FILES["merged_ttl"],
     )
     return format_seconds
+
+
+def write_hpo(staging: Path, out_dir: Path, say: Progress) -> dict[str, int]:
+    """``hpo.nq``: an imported HPO carried over (bridge reclassified), else the hierarchy.
+
+    The hierarchy alone (no annotations) makes every HPO term known to the API and SPARQL;
+    ``mnkg import-hpo`` adds the annotations. Written after SHACL and HermiT, which never read it.
+    """
+    previous = out_dir / HPO_FILE
+    if previous.is_file():
+        say("carry over the imported HPO graphs ...")
+        carry_over(previous, staging)
+        return {}
+    say("write the HPO hierarchy ...")
+    return {"hpo_hierarchy_quads": write_hpo_hierarchy(staging)}
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
@@ -254,4 +273,5 @@ __all__ = [
     "require_classified",
     "swap_into_place",
     "write_graphs",
+    "write_hpo",
 ]
