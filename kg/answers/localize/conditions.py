@@ -86,36 +86,7 @@ def condition_entries(
                     "text": _text(names, finding, iri, term, mica, value, exact, opposite),
                 }
             )
-        for finding, penalty in ranking.penalties.items():
-            if penalty[c] > 0:
-                explanation.append(
-                    {
-                        "kind": "contribution",
-                        "condition": term_id(NamedNode(iri)),
-                        "sign": ref(finding),
-                        "absent": True,
-                        "best_match": None,
-                        "common_ancestor": ref(finding),
-                        "information_content": round(index.information(finding), 4),
-                        "contribution": round(-float(penalty[c]) / denominator, 4),
-                        "text": f"{names.get(finding, finding)} is absent but "
-                        f"{names.get(iri, '')} has it: counts against it",
-                    }
-                )
-        if ranking.reverse[c]:
-            explanation.append(
-                {
-                    "kind": "contribution",
-                    "condition": term_id(NamedNode(iri)),
-                    "sign": None,
-                    "best_match": None,
-                    "common_ancestor": None,
-                    "information_content": None,
-                    "contribution": round(float(ranking.reverse[c]), 4),
-                    "text": f"{names.get(iri, '')}: how well its own terms are matched by the "
-                    "findings (the condition-to-query half of the best-match average)",
-                }
-            )
+        explanation.extend(_other_parts(index, ranking, c, names, ref, denominator))
         missing = sorted(
             (t for t in index.specific[c] if t not in matched_terms and t.startswith(HP_BASE)),
             key=lambda t: (-index.information(t), names.get(t, t)),
@@ -132,6 +103,50 @@ def condition_entries(
             entry["site_fit"] = round(float(ranking.fit[c]), 3)
         entries.append(entry)
     return entries, explanation
+
+
+def _other_parts(
+    index: ConditionIndex,
+    ranking: Ranking,
+    c: int,
+    names: dict[str, str],
+    ref: Any,
+    denominator: int,
+) -> list[dict[str, Any]]:
+    """The contributions of the absent findings and of the condition-to-query half."""
+    iri = index.conditions[c]
+    out = []
+    for finding, penalty in ranking.penalties.items():
+        if penalty[c] > 0:
+            out.append(
+                {
+                    "kind": "contribution",
+                    "condition": term_id(NamedNode(iri)),
+                    "sign": ref(finding),
+                    "absent": True,
+                    "best_match": None,
+                    "common_ancestor": ref(finding),
+                    "information_content": round(index.information(finding), 4),
+                    "contribution": round(-float(penalty[c]) / denominator, 4),
+                    "text": f"{names.get(finding, finding)} is absent but "
+                    f"{names.get(iri, '')} has it: counts against it",
+                }
+            )
+    if ranking.reverse[c]:
+        out.append(
+            {
+                "kind": "contribution",
+                "condition": term_id(NamedNode(iri)),
+                "sign": None,
+                "best_match": None,
+                "common_ancestor": None,
+                "information_content": None,
+                "contribution": round(float(ranking.reverse[c]), 4),
+                "text": f"{names.get(iri, '')}: how well its own terms are matched by the "
+                "findings (the condition-to-query half of the best-match average)",
+            }
+        )
+    return out
 
 
 def _text(
