@@ -23,6 +23,7 @@ from mnkg.api.routes import (
     conditions,
     graph_store,
     localize,
+    localize_page,
     mappings,
     page,
     queries,
@@ -42,6 +43,7 @@ ROUTERS: tuple[ModuleType, ...] = (
     search,
     conditions,
     localize,
+    localize_page,
     version,
     page,
 )
