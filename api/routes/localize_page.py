@@ -133,7 +133,10 @@ async def answer_as_post(request: Request) -> Response:
         for name, value in request.scope["headers"]
         if name not in (b"content-type", b"content-length", b"transfer-encoding")
     ]
-    headers += [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    headers += [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
     scope = {**request.scope, "method": "POST", "query_string": b"", "headers": headers}
     sent = False
     start: Message = {}

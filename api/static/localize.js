@@ -217,10 +217,11 @@
   // -- the request and the query string ---------------------------------------------------
 
   function requestBody() {
-    const request = {
-      signs: state.findings.filter((f) => f.present).map((f) => f.id),
-      absent: state.findings.filter((f) => !f.present).map((f) => f.id),
-    };
+    const request = { signs: state.findings.filter((f) => f.present).map((f) => f.id) };
+    const absent = state.findings.filter((f) => !f.present).map((f) => f.id);
+    if (absent.length) {
+      request.absent = absent;
+    }
     if ($("loc-onset").value) {
       request.onset = $("loc-onset").value;
     }
@@ -237,7 +238,7 @@
   function queryString(request) {
     const params = new URLSearchParams();
     request.signs.forEach((id) => params.append("signs", id));
-    request.absent.forEach((id) => params.append("absent", id));
+    (request.absent || []).forEach((id) => params.append("absent", id));
     ["onset", "age_months", "source", "limit"].forEach(function (name) {
       if (request[name] !== undefined) {
         params.set(name, String(request[name]));
