@@ -287,6 +287,37 @@ def test_a_link_shows_unrecognised_inputs(server: Server, browser) -> None:  # t
     assert _console_errors(browser) == []
 
 
+def test_keyboard_only(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    _open(browser, server.url + "/localize")
+    box = browser.find_element(By.ID, "loc-finding")
+    box.send_keys("fasciculations")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#loc-suggestions [role=option]"))
+    box.send_keys(Keys.ENTER)  # the exact label, first in the list, as present
+    box.send_keys("babinski sign")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#loc-suggestions [role=option]"))
+    box.send_keys(Keys.SHIFT, Keys.ENTER)  # as absent
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'.loc-chip[data-id="{BABINSKI}"]'))
+    assert _chip_state(browser, FASCICULATIONS) == "present"
+    assert _chip_state(browser, BABINSKI) == "absent"
+    box.send_keys(Keys.ESCAPE)
+    focused = None
+    for _ in range(20):  # Tab on to the Localise button, through the chips' buttons
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if focused.get_attribute("id") == "loc-run":
+            break
+        assert focused.tag_name in ("button", "input", "select", "a"), focused.tag_name
+        assert focused.get_attribute("aria-label") or focused.get_attribute("id")
+    assert focused is not None and focused.get_attribute("id") == "loc-run"
+    focused.send_keys(Keys.ENTER)
+    _answered(browser, 1)
+    answer = server.localize({"signs": [FASCICULATIONS], "absent": [BABINSKI]})
+    assert (
+        browser.find_element(By.ID, "loc-level").get_attribute("data-level")
+        == (answer["localization"])
+    )
+
+
 def test_the_page_says_what_is_wrong(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
     _open(browser, server.url + "/localize")
     browser.find_element(By.ID, "loc-run").click()
