@@ -15,7 +15,7 @@
   const status = $("loc-status");
   const svg = map.draw($("loc-map"));
 
-  const state = { findings: [], previous: null, lastRequest: null, sequence: 0 };
+  const state = { findings: [], previous: null, lastRequest: null, sequence: 0, limit: null };
   let suggestions = [];
   let active = -1;
 
@@ -232,6 +232,9 @@
     if ($("loc-source").value !== "mnkg") {
       request.source = $("loc-source").value;
     }
+    if (state.limit !== null) {
+      request.limit = state.limit;
+    }
     return request;
   }
 
@@ -254,6 +257,8 @@
     $("loc-onset").value = params.get("onset") || "";
     $("loc-age").value = params.get("age_months") || "";
     $("loc-source").value = params.get("source") || "mnkg";
+    // Not a field of the page, but a shared link keeps it (the server checks its range).
+    state.limit = params.has("limit") ? Number(params.get("limit")) : null;
     return state.findings.length > 0;
   }
 
@@ -383,6 +388,11 @@
     if (!state.findings.length) {
       say("Add a finding first.", true);
       input.focus();
+      return;
+    }
+    if ($("loc-age").validity.badInput) {
+      say("The age must be a number of months.", true);
+      $("loc-age").focus();
       return;
     }
     localise(null);
