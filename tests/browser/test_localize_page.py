@@ -1,8 +1,8 @@
 """The localisation page (``GET /localize``) in a real headless Chromium, over the real release.
 
-The server is the app on uvicorn over the curated release built once for this module (or the
-loaded data directory ``MNKG_BROWSER_TEST_DATA_DIR`` names); every answer the page shows is
-compared with what ``POST /localize`` of the same server answers for the same findings.
+The server is the app on uvicorn over the session's curated release (``curated_data_dir``);
+every answer the page shows is compared with what ``POST /localize`` of the same server answers
+for the same findings.
 
 Set ``MNKG_UPDATE_SCREENSHOTS=1`` to write the screenshot to docs/img/localize-page.png too.
 """
@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +19,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-import uvicorn
+from fixtures.servers import serving
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from mnkg.api.app import create_app
-from mnkg.kg.settings import Settings
-from mnkg.kg.store import open_store
+from mnkg.kg import Settings, open_store
 
 WAIT = 60
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "localize-page.png"
@@ -52,52 +49,16 @@ class Server:
         return response.json()
 
 
-def _data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    given = os.environ.get("MNKG_BROWSER_TEST_DATA_DIR")
-    if given:
-        return Path(given)
-    from mnkg.kg.build import build_release
-    from mnkg.kg.store.oxigraph import OxigraphStore
-
-    data_dir = tmp_path_factory.mktemp("localize-page")
-    settings = Settings(data_dir=data_dir)
-    build_release(settings.release_dir)
-    loader = OxigraphStore(data_dir, settings=settings)
-    try:
-        loader.load_release(settings.release_dir)
-    finally:
-        loader.close()
-    return data_dir
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The app on uvicorn at 127.0.0.1 over the curated release, stopped after the module."""
-    settings = Settings(data_dir=_data_dir(tmp_path_factory), query_timeout=60, workers=2)
+def server(curated_data_dir: Path) -> Iterator[Server]:
+    """The app on uvicorn at 127.0.0.1 over the session's curated release."""
+    settings = Settings(data_dir=curated_data_dir, query_timeout=60, workers=2)
     store = open_store(settings=settings)
-    config = uvicorn.Config(
-        create_app(settings=settings, store=store),
-        host="127.0.0.1",
-        port=0,
-        log_level="warning",
-        lifespan="off",
-    )
-    uvicorn_server = uvicorn.Server(config)
-    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not (uvicorn_server.started and uvicorn_server.servers):
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    port = uvicorn_server.servers[0].sockets[0].getsockname()[1]
-    yield Server(f"http://127.0.0.1:{port}")
-    uvicorn_server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
-
-
-pytestmark = pytest.mark.timeout(900)  # the first test builds the release (about 20 s)
+    try:
+        with serving(create_app(settings=settings, store=store)) as url:
+            yield Server(url)
+    finally:
+        store.close()
 
 
 # -- helpers ----------------------------------------------------------------------------------
