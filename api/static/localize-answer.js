@@ -70,6 +70,9 @@
     (items || []).forEach(function (item) {
       const weight = weightOf(item);
       const entry = node("li", nameOf(item));
+      if (item && item.absent) {
+        entry.appendChild(node("span", " absent", "loc-absent"));
+      }
       if (weight !== null) {
         entry.appendChild(node("span", " (" + signed(weight) + ")", "loc-weight"));
       }
@@ -221,10 +224,18 @@
         item.appendChild(node("span", " separates " + siteNames.join(" / "), "loc-help"));
       }
       const actions = node("span", null, "loc-next-actions");
-      actions.appendChild(button("+ present", "Add " + name + " as present and localise again",
-        () => window.MnkgLocalizePage.examine(finding, true)));
-      actions.appendChild(button("\u2212 absent", "Add " + name + " as absent and localise again",
-        () => window.MnkgLocalizePage.examine(finding, false)));
+      [[true, "+ present", finding.if_present], [false, "\u2212 absent", finding.if_absent]]
+        .forEach(function ([present, text, favours]) {
+          const outcome = present ? "present" : "absent";
+          const hint = favours ? " (favours " + (labels[favours] || favours) + ")" : "";
+          const control = button(text, "Add " + name + " as " + outcome + hint +
+            " and localise again", () => window.MnkgLocalizePage.examine(finding, present));
+          control.dataset.state = outcome;
+          if (hint) {
+            control.title = name + " " + outcome + hint;
+          }
+          actions.appendChild(control);
+        });
       item.appendChild(actions);
       list.appendChild(item);
     });

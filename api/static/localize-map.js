@@ -67,7 +67,8 @@
 
   const CORD = ["cord-cervical", "cord-thoracic", "cord-lumbar"];
 
-  // The ontology's lesion classes (ontology/mnkg-edit.ttl) by ID.
+  // The ontology's lesion classes (ontology/mnkg-edit.ttl) by ID; a site in several regions
+  // (ALS: tract and anterior horn) shades them all.
   const REGIONS_BY_ID = {
     "MNKG:0000110": ["cortex"],
     "MNKG:0000111": ["capsule"],
@@ -88,6 +89,22 @@
     "MNKG:0000126": ["basal-ganglia"],
     "MNKG:0000127": ["cerebellum"],
     "MNKG:0000128": CORD,
+    // The localization block (docs/localization.md): the sites each level needs.
+    "MNKG:0001101": ["cord-cervical"],
+    "MNKG:0001102": ["cord-thoracic"],
+    "MNKG:0001103": ["cord-cervical"],
+    "MNKG:0001104": CORD,
+    "MNKG:0001105": CORD,
+    "MNKG:0001106": ["cord-cervical"],
+    "MNKG:0001107": ["cord-lumbar"],
+    "MNKG:0001108": ["corticospinal", "anterior-horn"],
+    "MNKG:0001109": ["brainstem"],
+    "MNKG:0001110": ["nucleus-facial", "nucleus-ambiguus", "nucleus-hypoglossal"],
+    "MNKG:0001111": ["plexus"],
+    "MNKG:0001112": ["nerve", "roots"],
+    "MNKG:0001113": ["drg", "dorsal-columns"],
+    "MNKG:0001114": ["nerve"],
+    "MNKG:0001115": ["functional"],
   };
 
   // Sites the table above does not know (new lesion classes), placed by words of their label;

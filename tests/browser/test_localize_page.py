@@ -212,7 +212,8 @@ def test_findings_localise_examine_next_and_share(server: Server, browser) -> No
     assert 1 <= len(first["next_findings"]) <= 3
     finding = first["next_findings"][0]
     browser.find_element(
-        By.CSS_SELECTOR, f'#loc-next-list li[data-id="{finding["id"]}"] button'
+        By.CSS_SELECTOR,
+        f'#loc-next-list li[data-id="{finding["id"]}"] button[data-state="present"]',
     ).click()
     _answered(browser, 2)
     second = server.localize({**body, "signs": [FASCICULATIONS, ATROPHY, finding["id"]]})
