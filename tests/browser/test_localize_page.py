@@ -225,8 +225,8 @@ def test_findings_localise_examine_next_and_share(server: Server, browser) -> No
     assert change.get_attribute("data-level-before") == "LMN"
     assert change.get_attribute("data-level-after") == second["localization"]
     assert finding.get("label", finding["id"]) in change.text
-    browser.execute_script("document.getElementById('loc-answer').scrollIntoView()")
-    browser.execute_script("window.scrollTo(0, 0)")
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1400, min(int(height) + 120, 2600))  # the whole answer in the picture
     assert browser.save_screenshot(str(_screenshot_path()))
 
     # The link reproduces the answer.
