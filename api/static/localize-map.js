@@ -33,7 +33,7 @@
       ["rect", { x: 236, y: 356, width: 52, height: 100, rx: 6 }]] },
     { id: "cord-lumbar", label: "lumbar and sacral cord", at: [318, 488], anchor: "start",
       shapes: [["path", { d: "M236 458 L288 458 L280 514 Q262 528 244 514 Z" }]] },
-    { id: "anterior-horn", label: "anterior horn", at: [226, 262], anchor: "end", shapes: [
+    { id: "anterior-horn", label: "anterior horn", at: [232, 448], anchor: "end", shapes: [
       ["rect", { x: 240, y: 274, width: 9, height: 236, rx: 3 }]] },
     { id: "dorsal-columns", label: "dorsal columns", at: [318, 530], anchor: "start", shapes: [
       ["rect", { x: 275, y: 274, width: 9, height: 236, rx: 3 }]] },
@@ -48,10 +48,10 @@
     { id: "cauda-equina", label: "cauda equina", at: [300, 590], anchor: "start", line: true,
       shapes: [["path", { d: "M250 520 L240 600 M256 524 L252 602 M262 526 L262 604 " +
         "M268 524 L272 602 M274 520 L284 600" }]] },
-    { id: "plexus", label: "plexus", at: [178, 350], anchor: "middle", shapes: [
+    { id: "plexus", label: "plexus", at: [172, 286], anchor: "middle", shapes: [
       ["path", { d: "M196 300 L178 314 L196 330 L160 314 Z" }],
       ["path", { d: "M196 482 L178 494 L196 506 L160 494 Z" }]] },
-    { id: "nerve", label: "peripheral nerves", at: [120, 454], anchor: "middle", line: true,
+    { id: "nerve", label: "peripheral nerves", at: [92, 576], anchor: "middle", line: true,
       shapes: [["path", { d: "M160 314 L96 336 M200 410 L96 410 M160 494 L96 520" }]] },
     { id: "nmj", label: "NMJ", small: true, at: [92, 380], anchor: "middle", shapes: [
       ["circle", { cx: 92, cy: 337, r: 5 }], ["circle", { cx: 92, cy: 410, r: 5 }],
