@@ -176,6 +176,7 @@
           say(errorText(data), true);
           return;
         }
+        listbox.dataset.query = text;
         showSuggestions(data.results || []);
       })
       .catch(function (error) {

@@ -102,10 +102,23 @@ def _answered(driver, count: int) -> None:  # type: ignore[no-untyped-def]
     assert state == "answered", f"the page shows an error: {state}"
 
 
+def _completed(driver, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the completion list shows the matches of ``text`` (not of a prefix of it)."""
+    _wait(
+        driver,
+        lambda d: d.execute_script(
+            "const l = document.getElementById('loc-suggestions');"
+            "return l.dataset.query === arguments[0] && !l.hidden",
+            text,
+        ),
+    )
+
+
 def _pick(driver, text: str, term: str, *, keyboard: bool) -> list[str]:  # type: ignore[no-untyped-def]
     """Type ``text`` in the finding box and choose ``term`` from the list; the IDs offered."""
     box = driver.find_element(By.ID, "loc-finding")
     box.send_keys(text)
+    _completed(driver, text)
     option = _wait(
         driver,
         lambda d: (
@@ -253,10 +266,10 @@ def test_keyboard_only(server: Server, browser) -> None:  # type: ignore[no-unty
     _open(browser, server.url + "/localize")
     box = browser.find_element(By.ID, "loc-finding")
     box.send_keys("fasciculations")
-    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#loc-suggestions [role=option]"))
+    _completed(browser, "fasciculations")
     box.send_keys(Keys.ENTER)  # the exact label, first in the list, as present
     box.send_keys("babinski sign")
-    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#loc-suggestions [role=option]"))
+    _completed(browser, "babinski sign")
     box.send_keys(Keys.SHIFT, Keys.ENTER)  # as absent
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'.loc-chip[data-id="{BABINSKI}"]'))
     assert _chip_state(browser, FASCICULATIONS) == "present"
