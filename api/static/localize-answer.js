@@ -258,6 +258,21 @@
     });
   }
 
+  /** A replacement given by ID only: its label from the term page, when there is one. */
+  function nameFromTermPage(control, id, replacing) {
+    fetch(window.MnkgLocalizePage.termUrl(id), { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then(function (term) {
+        if (term && term.label) {
+          control.dataset.label = term.label;
+          control.textContent = "use " + term.label;
+          control.setAttribute("aria-label", "Use " + term.label + " (" + id + ") instead of " +
+            replacing);
+        }
+      })
+      .catch(() => {}); // the ID on the button is enough
+  }
+
   function renderUnrecognised(data) {
     const items = Array.isArray(data.unrecognised) ? data.unrecognised : [];
     const list = $("loc-unrecognised-list");
@@ -276,8 +291,14 @@
         const id = typeof replacement === "object" ? replacement.id : replacement;
         const label = typeof replacement === "object" ? replacement.label : "";
         item.appendChild(document.createTextNode(" "));
-        item.appendChild(button("use " + (label || id), "Use " + (label || id) + " (" + id +
-          ") instead of " + entry.id, () => window.MnkgLocalizePage.replace(entry.id, id, label)));
+        const use = button("use " + (label || id), "Use " + (label || id) + " instead of " +
+          entry.id, () => window.MnkgLocalizePage.replace(entry.id, id, use.dataset.label || ""));
+        use.dataset.id = id;
+        use.dataset.label = label || "";
+        item.appendChild(use);
+        if (!label) {
+          nameFromTermPage(use, id, entry.id);
+        }
       });
       list.appendChild(item);
     });

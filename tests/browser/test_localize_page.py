@@ -35,6 +35,9 @@ FASCICULATIONS = "HP:0002380"
 ATROPHY = "HP:0003202"  # Skeletal muscle atrophy
 BABINSKI = "HP:0003487"
 AUTOSOMAL_DOMINANT = "HP:0000006"  # a mode of inheritance: not a finding
+HEMIPARESIS = "HP:0001269"
+OBSOLETE_ABDUCENS_PALSY = "HP:0011349"  # obsolete, replaced by HP:0006897
+ABDUCENS_PALSY = "HP:0006897"
 
 
 @dataclass
@@ -253,12 +256,33 @@ def test_findings_localise_examine_next_and_share(server: Server, browser) -> No
     assert _console_errors(browser) == []
 
 
-def test_a_link_shows_unrecognised_inputs(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
-    _open(browser, f"{server.url}/localize?signs={FASCICULATIONS}&signs={AUTOSOMAL_DOMINANT}")
+def test_a_link_shows_unrecognised_inputs_and_uses_the_replacement(  # type: ignore[no-untyped-def]
+    server: Server, browser
+) -> None:
+    query = f"signs={HEMIPARESIS}&signs={OBSOLETE_ABDUCENS_PALSY}&signs={AUTOSOMAL_DOMINANT}"
+    _open(browser, f"{server.url}/localize?{query}")
     _answered(browser, 1)
-    answer = server.localize({"signs": [FASCICULATIONS, AUTOSOMAL_DOMINANT]})
-    assert [u["id"] for u in answer["unrecognised"]] == [AUTOSOMAL_DOMINANT]
-    assert _shown(browser)["unrecognised"] == [AUTOSOMAL_DOMINANT]
+    answer = server.localize({"signs": [HEMIPARESIS, OBSOLETE_ABDUCENS_PALSY, AUTOSOMAL_DOMINANT]})
+    unrecognised = {u["id"]: u for u in answer["unrecognised"]}
+    assert set(unrecognised) == {OBSOLETE_ABDUCENS_PALSY, AUTOSOMAL_DOMINANT}
+    assert unrecognised[OBSOLETE_ABDUCENS_PALSY]["replaced_by"] == ABDUCENS_PALSY
+    assert sorted(_shown(browser)["unrecognised"]) == sorted(unrecognised)
+    use = _wait(
+        browser,
+        lambda d: (
+            d.find_elements(By.CSS_SELECTOR, f'#loc-unrecognised-list [data-id="{ABDUCENS_PALSY}"]')
+            or [False]
+        )[0],
+    )
+    use.click()  # the replacement, localised again
+    _answered(browser, 2)
+    replaced = server.localize({"signs": [HEMIPARESIS, ABDUCENS_PALSY, AUTOSOMAL_DOMINANT]})
+    _assert_shows(_shown(browser), replaced, server.url)
+    assert _chip_state(browser, ABDUCENS_PALSY) == "present"
+    assert not browser.find_elements(
+        By.CSS_SELECTOR, f'.loc-chip[data-id="{OBSOLETE_ABDUCENS_PALSY}"]'
+    )
+    assert f"replacing {OBSOLETE_ABDUCENS_PALSY}" in browser.find_element(By.ID, "loc-change").text
     assert _console_errors(browser) == []
 
 
