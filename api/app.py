@@ -24,6 +24,7 @@ from mnkg.api.routes import (
     conditions,
     graph_store,
     localize,
+    localize_page,
     mappings,
     page,
     queries,
@@ -43,6 +44,7 @@ ROUTERS: tuple[ModuleType, ...] = (
     search,
     conditions,
     localize,
+    localize_page,
     version,
     page,
 )

@@ -191,6 +191,7 @@ def _page(*, title: str, head: str, body: str, items: tuple[Example, ...]) -> st
     <a href="/redoc">API reference</a>
     <a href="/sparql">Service description</a>
     <a href="/queries">Named queries</a>
+    <a href="/localize">Localisation page</a>
   </nav>
 </header>
 {body}
