@@ -40,6 +40,14 @@ class Graph:
     """HPO terms classified under our sign classes (``HP rdfs:subClassOf MNKG:00003xx``)."""
 
 
+UBERGRAPH_BASE: Final = "http://reasoner.renci.org/"
+"""Ubergraph's graph names: the release also holds the redundant, nonredundant and ontology
+graphs under them (``kg/release/ubergraph.py``), so queries written for Ubergraph run unchanged."""
+OUR_GRAPH_BASES: Final = (GRAPH_BASE, UBERGRAPH_BASE)
+"""Every named graph of a release starts with one of these (a remote store's other graphs are
+not ours)."""
+
+
 def mnkg_iri(local_id: str) -> str:
     """Return the IRI of an MNKG term from its 7-digit local ID (``"0000001"``)."""
     if len(local_id) != 7 or not local_id.isdigit():
@@ -52,7 +60,9 @@ __all__ = [
     "MNKG_BASE",
     "MNKG_TERM",
     "ONTOLOGY_IRI",
+    "OUR_GRAPH_BASES",
     "STATEMENT_BASE",
+    "UBERGRAPH_BASE",
     "Graph",
     "mnkg_iri",
 ]

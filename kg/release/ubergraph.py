@@ -13,9 +13,9 @@ from typing import Final
 
 from rdflib import Dataset, Graph, URIRef
 
+from mnkg.kg.iris import UBERGRAPH_BASE
 from mnkg.kg.iris import Graph as G
 
-UBERGRAPH_BASE: Final = "http://reasoner.renci.org/"
 UBERGRAPH_ALIASES: Final = {
     UBERGRAPH_BASE + "redundant": (G.REDUNDANT,),
     UBERGRAPH_BASE + "nonredundant": (G.NONREDUNDANT,),
