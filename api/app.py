@@ -13,16 +13,18 @@ from types import ModuleType
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
+from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import mnkg
+from mnkg.api.cors import ReadWriteCORS
+from mnkg.api.deps import require_release
 from mnkg.api.errors import install_error_handlers
 from mnkg.api.routes import (
     conditions,
     graph_store,
     localize,
+    localize_page,
     mappings,
     page,
     queries,
@@ -42,10 +44,18 @@ ROUTERS: tuple[ModuleType, ...] = (
     search,
     conditions,
     localize,
+    localize_page,
     version,
     page,
 )
 """Modules each exposing ``router`` (an APIRouter), included in this order."""
+
+NEEDS_RELEASE: frozenset[ModuleType] = frozenset(
+    {mappings, queries, terms, search, conditions, localize}
+)
+"""The domain API: its routes answer 503 ``the store holds no release`` when the release
+graphs are missing or empty (:func:`mnkg.api.deps.require_release`), instead of empty lists.
+``/sparql``, ``/graph-store`` (to load or repair the store) and ``/version`` always answer."""
 
 
 class _BodyTooLarge(Exception):
@@ -147,24 +157,18 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
         title="MNKG",
         summary="Motor neuron knowledge graph: SPARQL 1.1 endpoint and domain API",
         version=mnkg.__version__,
-        **fastapi_options,
+        **{"docs_url": None, "redoc_url": None, **fastapi_options},  # local assets: routes/page.py
     )
     app.state.settings = settings
     app.state.store = store
     app.state.domain_cache = domain_cache
     install_error_handlers(app)
     for module in ROUTERS:
-        app.include_router(module.router)
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=["*"],
-        allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
-        allow_headers=["Accept", "Authorization", "Content-Type"],
-        expose_headers=["Content-Type", "Content-Length", "Vary"],
-        max_age=3600,
-    )
+        needs = [Depends(require_release)] if module in NEEDS_RELEASE else []
+        app.include_router(module.router, dependencies=needs)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ReadWriteCORS, write_origins=settings.cors_write_origins)  # outermost
     return app
 
 
-__all__ = ["ROUTERS", "BodySizeLimit", "create_app"]
+__all__ = ["NEEDS_RELEASE", "ROUTERS", "BodySizeLimit", "create_app"]

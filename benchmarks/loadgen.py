@@ -25,8 +25,8 @@ end
 """
 
 
-def _script(method: str, body: str | None) -> str:
-    lines = []
+def _script(method: str, body: str | None, headers: dict[str, str] | None = None) -> str:
+    lines = [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items()]
     if method == "POST":
         lines += [
             'wrk.method = "POST"',
@@ -42,14 +42,20 @@ def wrk_available() -> bool:
 
 
 def run_wrk(
-    url: str, *, concurrency: int, seconds: float, method: str = "GET", body: str | None = None
+    url: str,
+    *,
+    concurrency: int,
+    seconds: float,
+    method: str = "GET",
+    body: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Requests/s, errors and latency of ``concurrency`` keep-alive connections for ``seconds``."""
     if not wrk_available():
         raise RuntimeError("wrk is not installed: apt-get install -y wrk")
     threads = min(2, concurrency)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(_script(method, body))
+        handle.write(_script(method, body, headers))
         script = handle.name
     try:
         completed = subprocess.run(

@@ -95,8 +95,16 @@ def free_port() -> int:
 class Server:
     """A server process on 127.0.0.1 (``mnkg serve`` or :mod:`benchmarks.memserve`)."""
 
-    def __init__(self, argv: Sequence[str], port: int, *, env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        argv: Sequence[str],
+        port: int,
+        *,
+        env: dict[str, str] | None = None,
+        ready_path: str = "/version",
+    ):
         self.port = port
+        self.ready_path = ready_path
         self.url = f"http://127.0.0.1:{port}"
         self.log = Path(os.environ.get("TMPDIR", "/tmp")) / f"mnkg-bench-server-{port}.log"
         self._handle = self.log.open("wb")
@@ -115,7 +123,7 @@ class Server:
             if self.popen.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log.read_text()[-3000:]}")
             try:
-                if httpx.get(self.url + "/version", timeout=2).status_code == 200:
+                if httpx.get(self.url + self.ready_path, timeout=2).status_code == 200:
                     return round(time.perf_counter() - began, 3)
             except httpx.HTTPError:
                 pass

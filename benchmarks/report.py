@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from benchmarks import peers
+
 SERVED = "disk"
 """The worker mode ``mnkg serve`` uses (docs/sparql.md); targets are checked against it."""
 TARGETS = {
@@ -201,6 +203,10 @@ def markdown(results: dict[str, Any]) -> str:
         f"{m.get('load_average_at_end', '?')} (other jobs share this machine). "
         f"Options: {results['options']}.",
         "",
+    ]
+    if "build" not in results["pipeline"]:  # a --peers-only run
+        return "\n".join(lines + peer_sections(results))
+    lines += [
         "## Targets",
         "",
         "| target | measured | met |",
@@ -304,8 +310,23 @@ def markdown(results: dict[str, Any]) -> str:
                         f"| {r['errors']} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | "
                         f"{r['requests']} |"
                     )
+    lines += peer_sections(results)
     lines += ["", f"Small SPARQL query: `{results['small_sparql']}`", ""]
     return "\n".join(lines)
+
+
+def peer_sections(results: dict[str, Any]) -> list[str]:
+    """The peers of every dataset (a full run keeps them per dataset, --peers-only apart)."""
+    found = dict(results.get("peers", {}))
+    for name, dataset in results.get("datasets", {}).items():
+        if "peers" in dataset:
+            found[name] = dataset["peers"]
+    lines: list[str] = []
+    for name, measured in found.items():
+        lines += ["", *peers.markdown(name, measured)]
+    if found:
+        lines.append(f"Small SPARQL query: `{results['small_sparql']}`")
+    return lines
 
 
 def plot(results: dict[str, Any], path: Path) -> None:
@@ -356,7 +377,8 @@ def plot(results: dict[str, Any], path: Path) -> None:
 def write(results: dict[str, Any], run_dir: Path) -> None:
     """report.md and plot.png next to results.json."""
     (run_dir / "report.md").write_text(markdown(results))
-    plot(results, run_dir / "plot.png")
+    if results.get("datasets"):  # a --peers-only run has no engine table to plot
+        plot(results, run_dir / "plot.png")
 
 
 START, END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"

@@ -34,8 +34,18 @@ class Graph:
     """HPO classes loaded by ``mnkg import-hpo``."""
     HPO_ANNOTATIONS: Final = GRAPH_BASE + "hpo-annotations"
     """HPO disease annotations (phenotype.hpoa) as associations."""
+    LOCALIZATION: Final = GRAPH_BASE + "localization"
+    """The localization weights (``kg/data/localization-weights.tsv``) with their provenance."""
     HPO_BRIDGE: Final = GRAPH_BASE + "hpo-bridge"
     """HPO terms classified under our sign classes (``HP rdfs:subClassOf MNKG:00003xx``)."""
+
+
+UBERGRAPH_BASE: Final = "http://reasoner.renci.org/"
+"""Ubergraph's graph names: the release also holds the redundant, nonredundant and ontology
+graphs under them (``kg/release/ubergraph.py``), so queries written for Ubergraph run unchanged."""
+OUR_GRAPH_BASES: Final = (GRAPH_BASE, UBERGRAPH_BASE)
+"""Every named graph of a release starts with one of these (a remote store's other graphs are
+not ours)."""
 
 
 def mnkg_iri(local_id: str) -> str:
@@ -50,7 +60,9 @@ __all__ = [
     "MNKG_BASE",
     "MNKG_TERM",
     "ONTOLOGY_IRI",
+    "OUR_GRAPH_BASES",
     "STATEMENT_BASE",
+    "UBERGRAPH_BASE",
     "Graph",
     "mnkg_iri",
 ]

@@ -37,6 +37,20 @@ class Settings(BaseSettings):
     """Query worker processes of the embedded store."""
     write_token: str | None = None
     """Bearer token that enables SPARQL Update and Graph Store writes; None keeps them refused."""
+    # --- storeops (issue 12.4-12.6) ---
+    keep_generations: int = Field(default=3, ge=1)
+    """Previous generations of the embedded store kept for ``mnkg rollback`` (every load,
+    write and rollback makes a generation; docs/stores.md)."""
+    cors_write_origins: tuple[str, ...] = ()
+    """Origins (``https://host[:port]``) whose pages may send writes (PUT, DELETE, requests
+    with ``Authorization``); every origin may read. JSON list in ``MNKG_CORS_WRITE_ORIGINS``."""
+    request_read_timeout: float = Field(default=30.0, gt=0)
+    """Seconds a client has to send a whole request (headers and body) once it connected or
+    began a request; slower clients get a 408 and are disconnected (slowloris)."""
+    max_url_bytes: int = Field(default=32_768, ge=1024)
+    """Longest request target (path and query string) accepted: longer is a 414."""
+    max_header_bytes: int = Field(default=65_536, ge=4096)
+    """Most bytes of request headers accepted: more is a 431."""
 
     @property
     def release_dir(self) -> Path:

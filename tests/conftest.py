@@ -6,4 +6,13 @@ Tests that change a data directory copy it first (``copy_data_dir``); the sessio
 directories are only ever read.
 """
 
+import os
+import tempfile
+
 pytest_plugins = ["fixtures.release", "fixtures.servers"]
+
+# `mnkg serve` records where it serves (kg/cli/options.py); the suite's servers must never
+# write the developer's own ~/.config/mnkg/served.json.
+os.environ.setdefault(
+    "MNKG_SERVED_FILE", os.path.join(tempfile.mkdtemp(prefix="mnkg-tests-"), "served.json")
+)

@@ -21,12 +21,14 @@ class LocalizeBody(BaseModel):
     signs: list[str] = Field(
         min_length=1,
         max_length=MAX_SIGNS,
-        description="signs present: HPO IDs (HP:0002380) or exact HPO labels (Fasciculations)",
+        description="findings present: HPO IDs (HP:0002380), exact HPO labels (Fasciculations) "
+        "or MNKG findings (MNKG:0001150 sensory level); unusable ones are listed in unrecognised",
     )
     absent: list[str] = Field(
         default_factory=list,
         max_length=MAX_SIGNS,
-        description="signs looked for and not found; they count against conditions having them",
+        description="findings looked for and not found: they count against the sites and "
+        "conditions that would have them",
     )
     age_months: float | None = Field(
         default=None,
@@ -46,57 +48,81 @@ class LocalizeBody(BaseModel):
 
 
 _EXAMPLE_BODY = {
-    "signs": ["HP:0002380", "HP:0001284", "Skeletal muscle atrophy"],
-    "absent": ["HP:0003487"],
+    "signs": ["HP:0001269", "HP:0010628", "HP:0001347", "Babinski sign"],
+    "absent": ["HP:0004661", "HP:0002381"],
 }
 _EXAMPLE_ANSWER = {
-    "localization": "LMN",
+    "localization": "UMN",
     "support": {
-        "UMN": [],
-        "LMN": [
-            {"id": "HP:0002380", "label": "Fasciculations", "via": "MNKG:0000301"},
-            {"id": "HP:0001284", "label": "Areflexia", "via": "MNKG:0000301"},
-            {"id": "HP:0003202", "label": "Skeletal muscle atrophy", "via": "MNKG:0000301"},
-        ],
+        "UMN": [{"id": "HP:0001269", "label": "Hemiparesis", "site": "MNKG:0000110"}],
+        "LMN": [],
         "other": [],
     },
+    "sites": [
+        {
+            "id": "MNKG:0000111",
+            "label": "lesion of internal capsule",
+            "level": "UMN",
+            "score": 9.0,
+            "for": [
+                {"id": "HP:0010628", "label": "Facial palsy", "weight": 3.0},
+                {"id": "HP:0003487", "label": "Babinski sign", "weight": 3.0},
+            ],
+            "against": [],
+        }
+    ],
+    "next_findings": [
+        {
+            "id": "HP:0002381",
+            "label": "Aphasia",
+            "if_present": "MNKG:0000110",
+            "if_absent": "MNKG:0000110",
+            "separates": [
+                {"id": "MNKG:0000110", "label": "lesion of primary motor cortex"},
+                {"id": "MNKG:0001109", "label": "crossed brainstem lesion"},
+            ],
+            "weight_difference": 7.0,
+        }
+    ],
+    "unrecognised": [
+        {
+            "id": "HP:0011349",
+            "reason": "obsolete",
+            "replaced_by": "HP:0006897",
+            "suggestions": [],
+            "given_as": "present",
+        }
+    ],
     "explanation": [
         {
-            "kind": "sign",
-            "text": "Fasciculations indicates a lower motor neuron lesion.",
-            "sign": {"id": "HP:0002380", "label": "Fasciculations"},
-            "level": "LMN",
+            "kind": "finding",
+            "text": "Facial palsy (present) supports lesion of primary motor cortex (+3), "
+            "lesion of internal capsule (+3) and argues against lesion of facial nerve (-3).",
+            "sign": {"id": "HP:0010628", "label": "Facial palsy"},
+            "state": "present",
+            "weighed_as": [{"id": "HP:0010628", "label": "Facial palsy"}],
         },
         {
             "kind": "rule",
-            "text": "Only lower motor neuron signs: the lesion is of the LMN (anterior horn, "
-            "cranial nerve motor nuclei, roots, plexus or nerves).",
-        },
-        {
-            "kind": "contribution",
-            "condition": "MONDO:0018687",
-            "sign": {"id": "HP:0002380", "label": "Fasciculations"},
-            "best_match": {"id": "HP:0002380", "label": "Fasciculations"},
-            "common_ancestor": {"id": "HP:0002380", "label": "Fasciculations"},
-            "information_content": 1.2,
-            "contribution": 0.4,
-            "text": "Fasciculations vs progressive muscular atrophy: best match Fasciculations",
+            "text": "The best-supported site is lesion of internal capsule (+9): an upper "
+            "motor neuron lesion.",
         },
     ],
     "conditions": [
         {
-            "id": "MONDO:0018687",
-            "label": "progressive muscular atrophy",
-            "xrefs": ["ORPHA:803"],
-            "score": 1.35,
+            "id": "MONDO:0005098",
+            "label": "stroke disorder",
+            "xrefs": ["DOID:0051061"],
+            "score": 1.86,
             "matched": [
                 {
-                    "id": "HP:0002380",
-                    "label": "Fasciculations",
-                    "via": {"id": "HP:0002380", "label": "Fasciculations"},
+                    "id": "HP:0001269",
+                    "label": "Hemiparesis",
+                    "via": {"id": "HP:0001269", "label": "Hemiparesis"},
                 }
             ],
-            "missing": [{"id": "HP:0001252", "label": "Hypotonia"}],
+            "missing": [{"id": "HP:0001257", "label": "Spasticity"}],
+            "site_fit": 1.0,
         }
     ],
 }
@@ -104,7 +130,7 @@ _EXAMPLE_ANSWER = {
 
 @router.post(
     "/localize",
-    summary="Localize a lesion (UMN, LMN, mixed, neither, indeterminate) and rank conditions",
+    summary="Localize a lesion: ranked sites, level, next findings, conditions",
     responses={200: {"content": {"application/json": {"example": _EXAMPLE_ANSWER}}}},
 )
 def post_localize(
@@ -114,7 +140,7 @@ def post_localize(
         LocalizeBody,
         Body(
             openapi_examples={
-                "lmn": {"summary": "an LMN picture", "value": _EXAMPLE_BODY},
+                "capsular": {"summary": "capsular stroke, forehead spared", "value": _EXAMPLE_BODY},
                 "infant": {
                     "summary": "Babinski in an infant (pitfall)",
                     "value": {"signs": ["HP:0003487"], "age_months": 8},
@@ -127,7 +153,9 @@ def post_localize(
         ),
     ],
 ) -> dict[str, Any]:
-    """Localization by the ontology's sign logic, pitfalls named, conditions ranked (Resnik)."""
+    """Weighted evidence over candidate lesion sites (docs/localization.md): the level of the
+    best site, the next findings to examine, unusable inputs listed in ``unrecognised``, and the
+    conditions ranked consistently with the sites."""
     return localize(
         store,
         LocalizeRequest(

@@ -20,20 +20,24 @@ from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
 from fastapi.responses import FileResponse, HTMLResponse
 
-from mnkg.kg import GRAPH_BASE, MNKG_TERM, Graph, NotFound, UserError, named_queries
+from mnkg.kg import GRAPH_BASE, MNKG_TERM, Graph, NotFound, UserError, named_queries, prefix_map
 
 router = APIRouter(include_in_schema=False)
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 """Our own page assets (committed)."""
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def find_yasgui(root: Path = REPO_ROOT) -> Path | None:
-    """The folder with YASGUI's built files if ``npm ci`` installed them, else None."""
-    build = root / "node_modules" / "@zazuko" / "yasgui" / "build"
+def find_yasgui(static: Path = STATIC_DIR) -> Path | None:
+    """The folder with YASGUI's built files (vendored in api/static/yasgui/), else None."""
+    build = static / "yasgui"
     if (build / "yasgui.min.js").is_file() and (build / "yasgui.min.css").is_file():
         return build
     return None
@@ -41,7 +45,26 @@ def find_yasgui(root: Path = REPO_ROOT) -> Path | None:
 
 YASGUI_BUILD: Path | None = find_yasgui()
 """Where YASGUI is served from; None serves the plain page at ``/`` (tests may change it)."""
-YASGUI_FILES = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}
+YASGUI_FILES = {
+    "yasgui.min.js": "text/javascript",
+    "yasgui.min.css": "text/css",
+    "LICENSE.txt": "text/plain; charset=utf-8",
+}
+DOCS_DIR = STATIC_DIR / "docs"
+"""Swagger UI and ReDoc, vendored (README.txt there names versions and licences)."""
+DOCS_FILES = {
+    "swagger-ui-bundle.js": "text/javascript",
+    "swagger-ui.css": "text/css",
+    "redoc.standalone.js": "text/javascript",
+    "README.txt": "text/plain; charset=utf-8",
+    "swagger-ui.LICENSE.txt": "text/plain; charset=utf-8",
+    "swagger-ui.NOTICE.txt": "text/plain; charset=utf-8",
+    "swagger-ui-bundle.js.LICENSE.txt": "text/plain; charset=utf-8",
+    "redoc.LICENSE.txt": "text/plain; charset=utf-8",
+    "redoc.standalone.js.LICENSE.txt": "text/plain; charset=utf-8",
+}
+HIDDEN_COLUMNS = ("sort_label",)
+"""Helper columns of the named queries (a portable sort key) that the page does not show."""
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
 
 CSP = (
@@ -132,10 +155,19 @@ def examples() -> tuple[Example, ...]:
     return registry_examples() or DEFAULT_EXAMPLES
 
 
+def _safe_json(data: object) -> str:
+    """JSON safe inside ``<script type="application/json">``."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _examples_json(items: tuple[Example, ...]) -> str:
-    data = json.dumps([{"title": e.title, "query": e.query} for e in items], ensure_ascii=False)
-    # Safe inside <script type="application/json">: no "</script>" or "<!--" can form.
-    return data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _safe_json([{"title": e.title, "query": e.query} for e in items])
+
+
+def _display_json() -> str:
+    """What the result tables need: the prefixes for CURIEs, the columns to hide."""
+    return _safe_json({"prefixes": prefix_map(), "hidden": list(HIDDEN_COLUMNS)})
 
 
 def _page(*, title: str, head: str, body: str, items: tuple[Example, ...]) -> str:
@@ -159,10 +191,12 @@ def _page(*, title: str, head: str, body: str, items: tuple[Example, ...]) -> st
     <a href="/redoc">API reference</a>
     <a href="/sparql">Service description</a>
     <a href="/queries">Named queries</a>
+    <a href="/localize">Localisation page</a>
   </nav>
 </header>
 {body}
 <script type="application/json" id="mnkg-examples">{_examples_json(items)}</script>
+<script type="application/json" id="mnkg-display">{_display_json()}</script>
 """
 
 
@@ -235,10 +269,53 @@ def _asset(path: Path, media_type: str) -> FileResponse:
 
 @router.get("/static/yasgui/{name}")
 def yasgui_asset(name: str) -> FileResponse:
-    """YASGUI's built JavaScript and stylesheet, from node_modules."""
-    if YASGUI_BUILD is None or name not in YASGUI_FILES:
-        raise NotFound(f"no static file {name!r} (is YASGUI installed? run `npm ci`)")
+    """YASGUI's built JavaScript and stylesheet, and its licence (vendored)."""
+    if YASGUI_BUILD is None or name not in YASGUI_FILES or not (YASGUI_BUILD / name).is_file():
+        raise NotFound(
+            f"no static file {name!r} (YASGUI is vendored in api/static/yasgui/: "
+            "`npm ci && npm run vendor` restores it)"
+        )
     return _asset(YASGUI_BUILD / name, YASGUI_FILES[name])
+
+
+@router.get("/static/docs/{name}")
+def docs_asset(name: str) -> FileResponse:
+    """Swagger UI's and ReDoc's files and licences (vendored)."""
+    if name not in DOCS_FILES or not (DOCS_DIR / name).is_file():
+        raise NotFound(f"no static file {name!r}")
+    return _asset(DOCS_DIR / name, DOCS_FILES[name])
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def swagger_ui(request: Request) -> HTMLResponse:
+    """Swagger UI on the OpenAPI document, from local assets (no CDN, no online validator)."""
+    return get_swagger_ui_html(
+        openapi_url=request.app.openapi_url or "/openapi.json",
+        title=f"{request.app.title} - Swagger UI",
+        swagger_js_url="/static/docs/swagger-ui-bundle.js",
+        swagger_css_url="/static/docs/swagger-ui.css",
+        swagger_favicon_url="/static/mnkg/favicon.svg",
+        oauth2_redirect_url="/docs/oauth2-redirect",
+        swagger_ui_parameters={"validatorUrl": None},
+    )
+
+
+@router.get("/docs/oauth2-redirect", response_class=HTMLResponse)
+def swagger_ui_redirect() -> HTMLResponse:
+    """Swagger UI's OAuth2 redirect page."""
+    return get_swagger_ui_oauth2_redirect_html()
+
+
+@router.get("/redoc", response_class=HTMLResponse)
+def redoc(request: Request) -> HTMLResponse:
+    """ReDoc on the OpenAPI document, from local assets (no CDN, no Google Fonts)."""
+    return get_redoc_html(
+        openapi_url=request.app.openapi_url or "/openapi.json",
+        title=f"{request.app.title} - ReDoc",
+        redoc_js_url="/static/docs/redoc.standalone.js",
+        redoc_favicon_url="/static/mnkg/favicon.svg",
+        with_google_fonts=False,
+    )
 
 
 @router.get("/static/mnkg/{name}")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
-from mnkg.api.deps import StoreDep
-from mnkg.kg import VersionInfo, to_json, version_info
+from mnkg.api.deps import version_with_status
+from mnkg.kg import VersionInfo, to_json
 
 router = APIRouter(tags=["Version"])
 
@@ -43,15 +43,21 @@ router = APIRouter(tags=["Version"])
                             "statements": 1405,
                         },
                         "software": {"name": "mnkg", "version": "0.1.0"},
+                        "store": {
+                            "holds_release": True,
+                            "generation": "db-20261121T061500000000-3f2a9c",
+                            "missing_graphs": [],
+                        },
                     }
                 }
             }
         }
     },
 )
-def get_version(store: StoreDep) -> Response:
-    """What the store serves, read from the ontology headers in it."""
-    return Response(to_json(version_info(store)), media_type="application/json")
+def get_version(request: Request) -> Response:
+    """What the store serves, read from the ontology headers in it; ``store`` says whether it
+    holds a release at all (``"error": "the store holds no release"`` when not)."""
+    return Response(to_json(version_with_status(request)), media_type="application/json")
 
 
 __all__ = ["router"]

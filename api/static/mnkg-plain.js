@@ -1,9 +1,23 @@
 // The MNKG plain query page: a textarea, the example queries and a result table.
-// Our own code, used when YASGUI is not installed (npm ci) and at /plain.
+// Our own code, used when the vendored YASGUI is missing and at /plain. IRIs show as CURIEs
+// (the project's prefix map, #mnkg-display, as links to the full IRI); helper columns are hidden.
 (function () {
   "use strict";
 
   const examples = JSON.parse(document.getElementById("mnkg-examples").textContent);
+  const display = JSON.parse(document.getElementById("mnkg-display").textContent);
+  const namespaces = Object.entries(display.prefixes).sort(function (a, b) {
+    return b[1].length - a[1].length; // the longest namespace wins (OMIMPS before OMIM)
+  });
+
+  function curie(iri) {
+    for (const [prefix, namespace] of namespaces) {
+      if (iri.startsWith(namespace) && iri.length > namespace.length) {
+        return prefix + ":" + iri.slice(namespace.length);
+      }
+    }
+    return iri;
+  }
   const endpoint = new URL(document.body.dataset.endpoint, window.location.href).href;
   const editor = document.getElementById("mnkg-query");
   const picker = document.getElementById("mnkg-example");
@@ -49,7 +63,9 @@
   }
 
   function showTable(data) {
-    const vars = data.head.vars || [];
+    const vars = (data.head.vars || []).filter(function (name) {
+      return display.hidden.indexOf(name) < 0;
+    });
     const rows = data.results.bindings;
     const table = document.createElement("table");
     table.className = "mnkg-results";
@@ -70,7 +86,8 @@
           const link = document.createElement("a");
           link.href = text;
           link.rel = "noopener noreferrer";
-          link.textContent = text;
+          link.textContent = curie(text);
+          link.title = text;
           td.appendChild(link);
         } else {
           td.textContent = text;

@@ -272,6 +272,15 @@ class CuratedCounts(Answer):
     statements: int
 
 
+class StoreStatus(Answer):
+    """Whether the store holds a release (set by the API, ``api/deps.py``; docs/stores.md)."""
+
+    holds_release: bool
+    generation: str
+    missing_graphs: list[str]
+    error: str | None = None
+
+
 class VersionInfo(Answer):
     release: str | None
     ontology: OntologyVersion
@@ -279,6 +288,7 @@ class VersionInfo(Answer):
     graphs: list[str]
     curated: CuratedCounts
     software: Software
+    store: StoreStatus | None = None
 
 
 # --- /queries --------------------------------------------------------------------------------
@@ -334,6 +344,7 @@ __all__ = [
     "Software",
     "SourceName",
     "SourceVersion",
+    "StoreStatus",
     "Synonym",
     "TermError",
     "TermMapping",

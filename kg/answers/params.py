@@ -20,7 +20,7 @@ from mnkg.kg.vocab.resolution import resolve
 from mnkg.queries.registry import NamedQuery, Param
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER = re.compile(r"^[+-]?\d{1,18}$")
+_INTEGER = re.compile(r"^[+-]?[0-9]{1,18}$")
 _TRUE = {"true", "1", "yes"}
 _FALSE = {"false", "0", "no"}
 

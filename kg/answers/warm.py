@@ -98,8 +98,15 @@ class AnswerWarmer:
         return took
 
     def start(self) -> dict[str, float]:
-        """Warm now (blocking: call before serving), then watch the generation in a thread."""
-        took = self.warm()
+        """Warm now (blocking: call before serving), then watch the generation in a thread.
+
+        A store that cannot answer yet (an unreachable remote server) is logged, not raised:
+        the service starts and says what is wrong on each request instead."""
+        try:
+            took = self.warm()
+        except (UserError, StoreUnavailable, OSError, RuntimeError) as error:
+            log.warning("warming failed: %s", error)
+            took = {}
         if self._thread is None:
             self._stop.clear()
             self._thread = threading.Thread(target=self._watch, name="mnkg-warm", daemon=True)

@@ -21,7 +21,9 @@ from mnkg.kg.cli import (
     localize,
     query,
     reason,
+    rollback,
     serve,
+    stores,
     term,
     validate,
 )
@@ -40,6 +42,8 @@ COMMAND_MODULES = (
     build,
     reason,
     load,
+    stores,
+    rollback,
     serve,
     import_hpo,
     check_links,
@@ -57,7 +61,7 @@ for _module in COMMAND_MODULES:
 def main() -> None:
     """Console entry point: run the app and turn user errors into clean exits."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # a command's typer.Exit(n) comes back as its value
     except UserError as error:
         typer.secho(f"error: {error.message}", err=True, fg=typer.colors.RED)
         sys.exit(error.exit_code)
@@ -69,6 +73,8 @@ def main() -> None:
     except click.exceptions.ClickException as click_error:  # usage errors: their own exit code
         click_error.show()
         sys.exit(click_error.exit_code)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 __all__ = ["app", "main"]

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mnkg.kg.release.pipeline import build_release
+from mnkg.kg.release.serving import build_into
 
 
 def build(
@@ -16,7 +16,7 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build the release: ontology + imports + knowledge graph, validated, reasoned, written."""
-    summary = build_release(out, progress=lambda message: typer.echo(message, err=True))
+    summary = build_into(out, progress=lambda message: typer.echo(message, err=True))
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
         return

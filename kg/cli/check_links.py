@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from mnkg.kg.qc.check_links import check
+
+LINKS_INSTALL = "pip install 'mnkg[links]'"
 
 
 class ReportFormat(StrEnum):
@@ -36,8 +39,9 @@ def check_links(
     cellxgene: Annotated[
         bool,
         typer.Option(
+            # rich markup would read "[links]" as a style tag and print `pip install 'mnkg'`
             help="Check MONDO, UBERON and CL against the cellxgene-ontology-guide releases when "
-            "that package is installed (pip install 'mnkg[links]'); else the verified tables.",
+            f"that package is installed ({escape(LINKS_INSTALL)}); else the verified tables.",
         ),
     ] = True,
 ) -> None:

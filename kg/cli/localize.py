@@ -1,12 +1,14 @@
-"""``mnkg localize HP:... [--absent HP:...]``: where is the lesion, and which conditions fit."""
+"""``mnkg localize`` (where is the lesion, and which conditions fit) and
+``mnkg evaluate-localization`` (a case file through the same code, with its accuracy)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from mnkg.kg.answers.localize import LocalizeRequest, localize
+from mnkg.kg.answers.localize import LocalizeRequest, evaluate_cases, localize, read_cases
 from mnkg.kg.cli.options import (
     DataDirOption,
     JsonOption,
@@ -15,20 +17,94 @@ from mnkg.kg.cli.options import (
     print_table,
     reading_store,
 )
+from mnkg.kg.errors import UserError
+
+
+def _print_answer(answer: dict[str, Any]) -> None:
+    typer.secho(f"localization: {answer['localization']}", bold=True)
+    rows = [
+        {
+            "site": f"{s['label']} ({s['id']})",
+            "level": s["level"],
+            "score": f"{s['score']:+g}",
+            "for": ", ".join(f"{f['label']} {f['weight']:+g}" for f in s["for"][:4]),
+            "against": ", ".join(f"{f['label']} {f['weight']:+g}" for f in s["against"][:3]),
+        }
+        for s in answer["sites"][:6]
+    ]
+    print_table(["site", "level", "score", "for", "against"], rows, title="sites")
+    for entry in answer["explanation"]:
+        if entry["kind"] in ("finding", "pitfall", "rule"):
+            typer.echo(f"  - {entry['text']}")
+    for n in answer["next_findings"]:
+        sites = " / ".join(s["label"] for s in n["separates"])
+        typer.echo(f"  next: look for {n['label']} ({n['id']}): separates {sites}")
+    for u in answer["unrecognised"]:
+        extra = f", replaced by {u['replaced_by']}" if u.get("replaced_by") else ""
+        typer.secho(f"  not used: {u['id']} ({u['reason']}{extra})", fg="yellow")
+    rows = [
+        {
+            "id": c["id"],
+            "label": c["label"],
+            "score": f"{c['score']:.3f}",
+            "matched": ", ".join(m["label"] for m in c["matched"]),
+        }
+        for c in answer["conditions"]
+    ]
+    if rows:
+        print_table(["id", "label", "score", "matched"], rows, title="conditions")
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    typer.secho(
+        f"accuracy: {report['accuracy']:.1%} ({report['correct']}/{report['cases']})", bold=True
+    )
+    rows = [
+        {
+            "level": k,
+            "cases": v["cases"],
+            "correct": v["correct"],
+            "accuracy": f"{v['accuracy']:.1%}",
+        }
+        for k, v in report["per_level"].items()
+    ]
+    print_table(["level", "cases", "correct", "accuracy"], rows, title="per expected level")
+    rows = [
+        {
+            "site": k,
+            "cases": v["cases"],
+            "correct": v["correct"],
+            "accuracy": f"{v['accuracy']:.1%}",
+        }
+        for k, v in report["per_site"].items()
+    ]
+    print_table(["site", "cases", "correct", "accuracy"], rows, title="per expected site")
+    levels = sorted({g for v in report["confusion"].values() for g in v} | set(report["confusion"]))
+    rows = [
+        {"expected": e, **{g: report["confusion"].get(e, {}).get(g, 0) for g in levels}}
+        for e in sorted(report["confusion"])
+    ]
+    print_table(["expected", *levels], rows, title="confusion (expected x answered)")
+    for miss in report["misses"]:
+        top = ", ".join(f"{s['label']} {s['score']:+g}" for s in miss["top_sites"])
+        typer.echo(
+            f"  miss {miss['case_id']}: expected {miss['expected_level']} "
+            f"{'|'.join(miss['expected_site'])}, got {miss['localization']}; top: {top}"
+        )
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``mnkg localize`` to the CLI."""
+    """Add ``mnkg localize`` and ``mnkg evaluate-localization`` to the CLI."""
 
     @app.command("localize")
     def localize_command(
         signs: Annotated[
             list[str],
-            typer.Argument(help="Signs present: HPO IDs (HP:0002380) or exact HPO labels."),
+            typer.Argument(help="Findings present: HPO IDs (HP:0002380) or exact HPO labels."),
         ],
         absent: Annotated[
             list[str] | None,
-            typer.Option("--absent", "-a", help="A sign looked for and not found (repeatable)."),
+            typer.Option("--absent", "-a", help="A finding looked for and not found (repeatable)."),
         ] = None,
         age_months: Annotated[
             float | None,
@@ -46,7 +122,7 @@ def register(app: typer.Typer) -> None:
         data_dir: DataDirOption = None,
         store: StoreOption = None,
     ) -> None:
-        """Localize a lesion from signs (UMN, LMN, mixed, neither, indeterminate)."""
+        """Localize a lesion from findings: ranked sites, level, next findings, conditions."""
         request = LocalizeRequest(
             signs=list(signs),
             absent=list(absent or []),
@@ -59,27 +135,32 @@ def register(app: typer.Typer) -> None:
             answer = localize(opened, request)
         if as_json:
             print_json(answer)
-            return
-        typer.secho(f"localization: {answer['localization']}", bold=True)
-        for level in ("UMN", "LMN", "other"):
-            items = answer["support"][level]
-            if items:
-                typer.echo(f"  {level}: " + ", ".join(f"{i['label']} ({i['id']})" for i in items))
-        for entry in answer["explanation"]:
-            if entry["kind"] in ("pitfall", "rule", "note"):
-                name = f"[{entry.get('label')}] " if entry["kind"] == "pitfall" else ""
-                typer.echo(f"  - {name}{entry['text']}")
-        rows = [
-            {
-                "id": c["id"],
-                "label": c["label"],
-                "score": f"{c['score']:.3f}",
-                "matched": ", ".join(m["label"] for m in c["matched"]),
-                "missing": ", ".join(m["label"] for m in c["missing"][:5]),
-            }
-            for c in answer["conditions"]
-        ]
-        if rows:
-            print_table(
-                ["id", "label", "score", "matched", "missing"], rows, title="conditions (Resnik)"
+        else:
+            _print_answer(answer)
+
+    @app.command("evaluate-localization")
+    def evaluate_command(
+        cases: Annotated[Path, typer.Argument(help="Case file (TSV, docs/localization.md).")],
+        min_accuracy: Annotated[
+            float | None,
+            typer.Option("--min-accuracy", help="Exit 1 below this accuracy (0..1)."),
+        ] = None,
+        as_json: JsonOption = False,
+        data_dir: DataDirOption = None,
+        store: StoreOption = None,
+    ) -> None:
+        """Run a case file through /localize's code: accuracy, confusion matrix, misses."""
+        if min_accuracy is not None and not 0 <= min_accuracy <= 1:
+            raise UserError("--min-accuracy must be between 0 and 1")
+        parsed = read_cases(cases)
+        with reading_store(data_dir, store) as opened:
+            report = evaluate_cases(opened, parsed)
+        if as_json:
+            print_json(report)
+        else:
+            _print_report(report)
+        if min_accuracy is not None and report["accuracy"] < min_accuracy:
+            typer.secho(
+                f"accuracy {report['accuracy']:.1%} is below {min_accuracy:.1%}", fg="red", err=True
             )
+            raise typer.Exit(1)

@@ -12,8 +12,15 @@ import typer
 import uvicorn
 
 from mnkg.api.app import create_app
-from mnkg.kg.cli.options import DataDirOption, StoreOption, describe, settings_from
-from mnkg.kg.release.serving import ensure_loaded
+from mnkg.api.server import uvicorn_options
+from mnkg.kg.cli.options import (
+    DataDirOption,
+    StoreOption,
+    describe,
+    remember_served,
+    settings_from,
+)
+from mnkg.kg.release.serving import ensure_loaded, remove_leftovers
 from mnkg.kg.store import open_store
 
 
@@ -50,6 +57,8 @@ def register(app: typer.Typer) -> None:
             workers=workers,
             query_timeout=query_timeout,
         )
+        for leftover in remove_leftovers(settings):
+            typer.echo(f"removed {leftover}, left behind by a killed load or build", err=True)
         opened = open_store(settings=settings)
         try:
             loaded = ensure_loaded(
@@ -62,7 +71,9 @@ def register(app: typer.Typer) -> None:
                 start()
             app = create_app(settings=settings, store=opened)
             typer.echo(f"serving {opened.descriptor} on http://{host}:{port}/sparql", err=True)
-            uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info")
+            remember_served(settings, f"http://{host}:{port}")
+            options = uvicorn_options(settings)  # one place: protocol, limits, logging
+            uvicorn.run(app, host=host, port=port, access_log=access_log, **options)
         finally:
             opened.close()
 

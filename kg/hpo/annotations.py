@@ -289,13 +289,7 @@ class AnnotationWriter:
                 yield f"{a} {P.SEX} {self._sex[sex]} {g}"
             for modifier in filter(None, (m.strip() for m in row["modifier"].split(";"))):
                 yield f"{a} {P.QUALIFIERS} {self._hp(modifier, where, 'modifier')} {g}"
-            for reference in filter(None, (r.strip() for r in row["reference"].split(";"))):
-                iri = _publication(reference)
-                if iri is None:  # e.g. "PMID:20037588P" in the 2025-01-16 release
-                    stats.unusable_references += 1
-                    yield f"{a} {P.PUBLICATIONS} {nt_str(reference)} {g}"
-                else:
-                    yield f"{a} {P.PUBLICATIONS} {iri} {g}"
+            yield from self._publication_lines(a, row["reference"], g)
             if disease_id not in self._diseases:
                 self._diseases.add(disease_id)
                 stats.diseases += 1
@@ -313,6 +307,15 @@ class AnnotationWriter:
                     if predicate == HAS_PHENOTYPE:
                         self.direct_phenotype_lines.append(line)
                     yield line
+
+    def _publication_lines(self, a: str, cell: str, g: str) -> Iterator[str]:
+        for reference in filter(None, (r.strip() for r in cell.split(";"))):
+            iri = _publication(reference)
+            if iri is None:  # e.g. "PMID:20037588P" in the 2025-01-16 release
+                self.stats.unusable_references += 1
+                yield f"{a} {P.PUBLICATIONS} {nt_str(reference)} {g}"
+            else:
+                yield f"{a} {P.PUBLICATIONS} {iri} {g}"
 
     @staticmethod
     def _frequency_lines(a: str, frequency: Frequency, g: str) -> Iterator[str]:

@@ -26,7 +26,7 @@ from mnkg.kg.hpo.annotations import (
 )
 from mnkg.kg.hpo.bridge import BridgeStats, bridge_lines, subclass_lines
 from mnkg.kg.hpo.ontology import frequency_values, hpo_lines
-from mnkg.kg.hpo.sources import HpoSources
+from mnkg.kg.hpo.sources import HpoSources, resolve_sources
 from mnkg.kg.iris import Graph
 from mnkg.kg.store import LoadReport
 from mnkg.kg.store.base import RELEASE_FILE
@@ -119,6 +119,31 @@ def write_hpo_nquads(
     )
 
 
+def write_hpo_hierarchy(release_dir: Path, obo: Path | None = None) -> int:
+    """Write ``release_dir/hpo.nq`` with the HPO classes and the bridge, no annotations.
+
+    For ``mnkg build`` without an imported HPO: every HPO term (labels, synonyms, parents,
+    obsolete terms with their replacements) is then known to ``/localize``, ``/terms``,
+    ``/search`` and SPARQL; ``mnkg import-hpo`` later replaces the file with one that adds
+    the disease annotations. Returns the number of quads written.
+    """
+    document = parse_obo(obo or resolve_sources().obo)
+    ontology_lines = list(hpo_lines(document))
+    release_nq = release_dir / RELEASE_FILE
+    bridge, _stats = bridge_lines(
+        release_nq if release_nq.is_file() else None, list(subclass_lines(ontology_lines)), []
+    )
+    target = release_dir / HPO_FILE
+    partial = release_dir / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
+    try:
+        with open(partial, "w", encoding="utf-8") as out:
+            count = write_lines(ontology_lines, out) + write_lines(bridge, out)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
 def carry_over(previous: Path, release_dir: Path) -> BridgeStats:
     """Write ``release_dir/hpo.nq`` from a previous release's, with the bridge recomputed.
 
@@ -165,5 +190,6 @@ __all__ = [
     "HPO_FILE",
     "ImportReport",
     "carry_over",
+    "write_hpo_hierarchy",
     "write_hpo_nquads",
 ]

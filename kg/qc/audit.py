@@ -40,7 +40,7 @@ from rdflib.term import Node
 
 from mnkg import ontology as sources
 from mnkg.kg.errors import UserError, ValidationFailed
-from mnkg.kg.owl.reason import run_hermit
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit
 from mnkg.kg.qc.audit_explain import (
     Renderer,
     ancestors,
@@ -259,10 +259,33 @@ def _shape_findings(
     return found
 
 
-def audit_statements(
+@dataclass
+class AuditPlan:
+    """The claims, their verdicts so far, and the ontology HermiT must classify to decide them.
+
+    ``graph`` is the ontology plus a ``Claim_i`` and a ``Denial_i`` class per claim that names
+    known terms. Those classes are definitions of fresh names, so one HermiT run over ``graph``
+    also tells the build everything about the ontology itself
+    (:func:`mnkg.kg.owl.reason.without_classes`): the build classifies once for both.
+    """
+
+    claims: Sequence[Statement]
+    base: RDFGraph
+    graph: RDFGraph
+    verdicts: dict[int, Verdict]
+    reasoned: list[tuple[int, Statement, URIRef, URIRef]]
+    source: str = ""
+
+
+def is_audit_class(iri: str) -> bool:
+    """Whether ``iri`` is one of the audit's ``Claim_i`` / ``Denial_i`` classes."""
+    return iri.startswith(AUDIT_BASE)
+
+
+def plan_audit(
     claims: Sequence[Statement], *, ontology: RDFGraph | None = None, source: str = ""
-) -> AuditReport:
-    """Audit claims against the ontology (ontology + imports unless given)."""
+) -> AuditPlan:
+    """Label the claims about unknown terms and add the classes HermiT decides the rest by."""
     base = ontology if ontology is not None else load_ontology_graph()
     work = RDFGraph()
     for triple in base:
@@ -291,10 +314,24 @@ def audit_statements(
             continue
         claim_iri, denial_iri = _claim_classes(work, index, claim)
         reasoned.append((index, claim, claim_iri, denial_iri))
+    return AuditPlan(claims, base, work, verdicts, reasoned, source)
 
+
+def audit_statements(
+    claims: Sequence[Statement], *, ontology: RDFGraph | None = None, source: str = ""
+) -> AuditReport:
+    """Audit claims against the ontology (ontology + imports unless given)."""
+    plan = plan_audit(claims, ontology=ontology, source=source)
+    return finish_audit(plan, run_hermit(plan.graph) if plan.reasoned else None)
+
+
+def finish_audit(plan: AuditPlan, result: ReasonerResult | None) -> AuditReport:
+    """The verdicts, given HermiT's classification of ``plan.graph`` (None: nothing to reason)."""
+    base, verdicts, reasoned = plan.base, plan.verdicts, plan.reasoned
     seconds = 0.0
     if reasoned:
-        result = run_hermit(work)
+        if result is None:
+            raise ValueError("claims to reason about, but no reasoner result")
         seconds = result.seconds
         if not result.consistent:
             raise ValidationFailed(
@@ -312,31 +349,42 @@ def audit_statements(
             closure[URIRef(one)].add(URIRef(other))
             closure[URIRef(other)].add(URIRef(one))
         _decide_by_reasoner(base, reasoned, unsat, closure, verdicts)
-
-    undecided = [(i, c) for i, c, _, _ in reasoned if not verdicts[i].reasons]
-    if undecided:
-        shape_hits = _shape_findings(base, undecided)
-        for index, claim in undecided:
-            verdict = verdicts[index]
-            typing = [(s, m) for s, m in shape_hits.get(index, []) if s in TYPING_SHAPES]
-            if typing and not claim.negated:
-                verdict.verdict = CONTRADICTED
-                verdict.reasons.extend(
-                    f"closed-world shape mnkgsh:{shape}: {message}" for shape, message in typing
-                )
-            else:
-                verdict.reasons.append(
-                    "the ontology neither entails nor refutes it (HermiT: both the claim and "
-                    "its denial are satisfiable) and no shape rejects it"
-                )
-            verdict.reasons.extend(
-                f"note: shape mnkgsh:{s}: {m}"
-                for s, m in shape_hits.get(index, [])
-                if s not in TYPING_SHAPES
-            )
+    _decide_by_shapes(base, reasoned, verdicts)
     return AuditReport(
-        verdicts=[verdicts[i] for i in range(len(claims))], reasoner_seconds=seconds, source=source
+        verdicts=[verdicts[i] for i in range(len(plan.claims))],
+        reasoner_seconds=seconds,
+        source=plan.source,
     )
+
+
+def _decide_by_shapes(
+    base: RDFGraph,
+    reasoned: Sequence[tuple[int, Statement, URIRef, URIRef]],
+    verdicts: dict[int, Verdict],
+) -> None:
+    """Step 3 and 4: the closed-world shapes over the claims HermiT left undecided."""
+    undecided = [(i, c) for i, c, _, _ in reasoned if not verdicts[i].reasons]
+    if not undecided:
+        return
+    shape_hits = _shape_findings(base, undecided)
+    for index, claim in undecided:
+        verdict = verdicts[index]
+        typing = [(s, m) for s, m in shape_hits.get(index, []) if s in TYPING_SHAPES]
+        if typing and not claim.negated:
+            verdict.verdict = CONTRADICTED
+            verdict.reasons.extend(
+                f"closed-world shape mnkgsh:{shape}: {message}" for shape, message in typing
+            )
+        else:
+            verdict.reasons.append(
+                "the ontology neither entails nor refutes it (HermiT: both the claim and "
+                "its denial are satisfiable) and no shape rejects it"
+            )
+        verdict.reasons.extend(
+            f"note: shape mnkgsh:{s}: {m}"
+            for s, m in shape_hits.get(index, [])
+            if s not in TYPING_SHAPES
+        )
 
 
 def _decide_by_reasoner(
@@ -406,8 +454,12 @@ __all__ = [
     "SUPPORTED",
     "UNSUPPORTED",
     "VERDICTS",
+    "AuditPlan",
     "AuditReport",
     "Verdict",
     "audit_file",
     "audit_statements",
+    "finish_audit",
+    "is_audit_class",
+    "plan_audit",
 ]

@@ -14,18 +14,23 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from mnkg import __version__
 from mnkg.kg.errors import ValidationFailed
-from mnkg.kg.hpo.importer import HPO_FILE, carry_over
+from mnkg.kg.hpo.importer import HPO_FILE, carry_over, write_hpo_hierarchy
 from mnkg.kg.iris import ONTOLOGY_IRI
 from mnkg.kg.iris import Graph as G
 from mnkg.kg.owl.materialize import materialize
-from mnkg.kg.owl.reason import ReasonerResult, run_hermit
-from mnkg.kg.qc.claims import claims_graph
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit, without_classes
+from mnkg.kg.qc.audit import AuditPlan, is_audit_class
+from mnkg.kg.qc.claims import claims_graph, claims_plan
 from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.release.formats import FORMAT_FILES, write_formats
+from mnkg.kg.release.quads import write_dataset
+from mnkg.kg.release.ubergraph import ubergraph_graphs
 from mnkg.kg.sources.compile import compile_kg, curated_counts, statement_count
+from mnkg.kg.sources.localization import read_weights, write_weights
 from mnkg.kg.sources.mapping_sets import mappings_graph
 from mnkg.kg.sources.ontology import load_imports, load_ontology, tbox
 
@@ -34,10 +39,14 @@ Progress = Callable[[str], None]
 RELEASE_FILES = {
     "base": "mnkg-base.ttl",
     "full_ttl": "mnkg.ttl",
-    "full_owl": "mnkg.owl",
+    "full_owl": FORMAT_FILES["owl"],
+    "obo": FORMAT_FILES["obo"],
+    "obographs": FORMAT_FILES["obographs"],
+    "semsql": FORMAT_FILES["semsql"],
     "merged_ttl": "mnkg-merged.ttl",
     "merged_nt": "mnkg-merged.nt",
     "quads": "mnkg.nq",
+    "localization": "localization.nq",
     "shacl_report": "shacl-report.ttl",
     "summary": "summary.json",
 }
@@ -45,7 +54,28 @@ RELEASE_FILES = {
 
 def classify(merged_tbox: Graph) -> ReasonerResult:
     """Run HermiT on ontology + imports (one graph) and turn a failure into a clear error."""
-    result = run_hermit(merged_tbox)
+    return require_classified(run_hermit(merged_tbox), merged_tbox)
+
+
+def classify_with_claims(
+    merged_tbox: Graph, plan: AuditPlan
+) -> tuple[ReasonerResult, ReasonerResult]:
+    """One HermiT run for the build and the claims audit: (the ontology's, the audit's) result.
+
+    HermiT classifies the ontology with the audit's claim classes added; the ontology's own
+    result is read off that run (:func:`without_classes`), so the build no longer classifies
+    the same TBox twice. Should that not be possible (equivalent named classes), HermiT runs
+    on the ontology alone as before.
+    """
+    combined = run_hermit(plan.graph)
+    own = without_classes(combined, plan.graph, is_audit_class)
+    if own is None:
+        own = run_hermit(merged_tbox)
+    return require_classified(own, merged_tbox), combined
+
+
+def require_classified(result: ReasonerResult, merged_tbox: Graph) -> ReasonerResult:
+    """``result`` if the ontology is consistent and every class satisfiable, else the error."""
     if not result.consistent:
         raise ValidationFailed(f"the ontology is inconsistent: {result.message}")
     if result.unsatisfiable:
@@ -112,13 +142,14 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     require_valid(shacl_report)  # a violation stops the build before anything is written
 
     done = step("reason (HermiT)")
-    result = classify(merged_tbox)
+    plan = claims_plan(ontology=merged_tbox)
+    result, with_claims = classify_with_claims(merged_tbox, plan)
     inferred = result.inferred_graph()
     graphs[G.INFERRED] = inferred
     done()
 
-    done = step("audit claims (HermiT)")
-    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(ontology=merged_tbox)
+    done = step("audit claims")
+    graphs[G.CLAIMS], extra_counts["claims"] = claims_graph(plan, with_claims)
     done()
 
     done = step("materialize inferred graphs")
@@ -131,39 +162,62 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     graphs[G.MAPPINGS] = mappings_graph()
     done()
 
+    done = step("localization weights")  # the table is checked before anything is written
+    extra_counts["localization_weights"] = len(weights := read_weights())
+    done()
+
     done = step("write release")
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
         full = full_ontology(edit, imports, inferred)
-        edit.serialize(staging / RELEASE_FILES["base"], format="turtle")
-        full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
-        full.serialize(staging / RELEASE_FILES["full_owl"], format="xml")
-        merged = Graph()
-        dataset = Dataset()
-        for iri, graph in graphs.items():
-            named = dataset.graph(URIRef(iri))
-            for triple in graph:
-                named.add(triple)
-                merged.add(triple)
-        merged.serialize(staging / RELEASE_FILES["merged_ttl"], format="turtle")
-        merged.serialize(staging / RELEASE_FILES["merged_nt"], format="nt", encoding="utf-8")
-        dataset.serialize(staging / RELEASE_FILES["quads"], format="nquads")
+        extra_counts["format_seconds"] = write_graphs(staging, graphs, full)
         (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
+        write_weights(staging / RELEASE_FILES["localization"], weights)
+        extra_counts.update(write_hpo(staging, out_dir, say))
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
         (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
-        previous_hpo = out_dir / HPO_FILE
-        if previous_hpo.is_file():  # keep an imported HPO across rebuilds, bridge reclassified
-            say("carry over the imported HPO graphs ...")
-            carry_over(previous_hpo, staging)
         swap_into_place(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     done()
     return summary
+
+
+def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> dict[str, float]:
+    """The ontology files (base and full Turtle, the OBO formats) and the dataset files.
+
+    ``mnkg.nq`` holds every graph and Ubergraph's graph names as copies
+    (:mod:`mnkg.kg.release.ubergraph`); returns the seconds each OBO format took.
+    """
+    graphs[G.ONTOLOGY].serialize(staging / RELEASE_FILES["base"], format="turtle")
+    full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
+    format_seconds = write_formats(full, graphs, staging)
+    write_dataset(
+        {**graphs, **dict(ubergraph_graphs(graphs))},
+        quads_file=staging / RELEASE_FILES["quads"],
+        merged_nt=staging / RELEASE_FILES["merged_nt"],
+        merged_ttl=staging / RELEASE_FILES["merged_ttl"],
+    )
+    return format_seconds
+
+
+def write_hpo(staging: Path, out_dir: Path, say: Progress) -> dict[str, int]:
+    """``hpo.nq``: an imported HPO carried over (bridge reclassified), else the hierarchy.
+
+    The hierarchy alone (no annotations) makes every HPO term known to the API and SPARQL;
+    ``mnkg import-hpo`` adds the annotations. Written after SHACL and HermiT, which never read it.
+    """
+    previous = out_dir / HPO_FILE
+    if previous.is_file():
+        say("carry over the imported HPO graphs ...")
+        carry_over(previous, staging)
+        return {}
+    say("write the HPO hierarchy ...")
+    return {"hpo_hierarchy_quads": write_hpo_hierarchy(staging)}
 
 
 def swap_into_place(staging: Path, target: Path) -> None:
@@ -214,7 +268,11 @@ __all__ = [
     "RELEASE_FILES",
     "build_release",
     "classify",
+    "classify_with_claims",
     "full_ontology",
     "release_summary",
+    "require_classified",
     "swap_into_place",
+    "write_graphs",
+    "write_hpo",
 ]

@@ -312,9 +312,13 @@ def claims_dir() -> Path:
     return Path(str(resources.files("mnkg.kg").joinpath("claims")))
 
 
+SEPARATE_TABLES = frozenset({"localization-weights.tsv"})
+"""Tables of ``kg/data`` with a format and compiler of their own (docs/localization.md)."""
+
+
 def curated_tables() -> list[Path]:
-    """The curated tables of the knowledge graph, in a stable order."""
-    return sorted(data_dir().glob("*.tsv"))
+    """The curated statement tables of the knowledge graph, in a stable order."""
+    return sorted(p for p in data_dir().glob("*.tsv") if p.name not in SEPARATE_TABLES)
 
 
 def curated_statements() -> list[Statement]:

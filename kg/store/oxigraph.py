@@ -286,7 +286,7 @@ class OxigraphStore(_Evaluating):
 
     def load_release(self, release_dir: Path) -> LoadReport:
         """Bulk-load a release aside and swap it in; running workers follow the swap."""
-        return layout.load_release(self.data_dir, release_dir)
+        return layout.load_release(self.data_dir, release_dir, keep=self.settings.keep_generations)
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         """Run a SPARQL Update in the writer process, on a copy swapped in when complete."""
@@ -297,6 +297,7 @@ class OxigraphStore(_Evaluating):
             writer = self._writer
         limit = self.settings.query_timeout if timeout is None else timeout
         writer.call("update", sparql, timeout=limit)
+        layout.prune(self.data_dir, self.settings.keep_generations)  # the writer keeps all
 
     def worker_pids(self) -> list[int]:
         """Process IDs of the query workers (tests check a stopped query frees its worker)."""

@@ -44,7 +44,7 @@ UPPER_CASE_LOCAL: frozenset[str] = frozenset(
 
 EXACT = "skos:exactMatch"
 XREF = "oboInOwl:hasDbXref"
-SEPARATOR = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]*)(?::|\s+)\s*(\S.*)$")
+SEPARATOR = re.compile(r"^([A-Za-z][A-Za-z0-9_.\-]*)(?::|\s+)\s*(\S.*)$", re.ASCII)
 
 
 @cache
@@ -78,8 +78,11 @@ def _prefix_lookup() -> dict[str, str]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """Each prefix's local-ID pattern, compiled with ``re.ASCII``: the Bioregistry writes
+    ``\\d`` and ``\\w`` meaning ASCII digits and letters, while Python's default (Unicode)
+    reading lets fullwidth or Arabic-Indic digits through (``HP:\uff10...``)."""
     return {
-        record["prefix"]: re.compile(record["pattern"])
+        record["prefix"]: re.compile(record["pattern"], re.ASCII)
         for record in extended_prefix_map()
         if record.get("pattern")
     }
@@ -107,7 +110,7 @@ def check_local(prefix: str, local: str, original: str) -> str:
     if prefix in UPPER_CASE_LOCAL:
         local = local.upper()
     pattern = _patterns().get(prefix)
-    if not local or (pattern is not None and not pattern.match(local)):
+    if not local or (pattern is not None and not pattern.fullmatch(local)):
         expected = f" (expected {pattern.pattern})" if pattern is not None else ""
         raise UserError(f"malformed {prefix} identifier {original!r}: {local!r}{expected}")
     return local
@@ -151,7 +154,7 @@ def normalize(text: str) -> str:
         return compress(stripped)
     match = SEPARATOR.match(stripped)
     if match is None and "_" in stripped:  # OBO local form: HP_0001250
-        match = re.match(r"^([A-Za-z][A-Za-z0-9]*)_(\S+)$", stripped)
+        match = re.match(r"^([A-Za-z][A-Za-z0-9]*)_(\S+)$", stripped, re.ASCII)
     if match is None:
         raise UserError(
             f"{text!r} is not a CURIE (PREFIX:ID) or IRI; give e.g. MONDO:0004976 or ICD10CM:G12.21"

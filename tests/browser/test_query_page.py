@@ -16,6 +16,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from mnkg.api.routes import page
 
+CURIE_QUERY = (
+    "SELECT ?term ?label ?sort_label WHERE { VALUES (?term ?label ?sort_label) { "
+    '(<https://w3id.org/mnkg/MNKG_0000101> "upper motor neuron lesion" "upper motor neuron lesion")'
+    " } }"
+)
 QUERY = (
     "SELECT ?label WHERE { ?c <http://www.w3.org/2000/01/rdf-schema#label> ?label "
     'FILTER(STRSTARTS(?label, "browser test")) } ORDER BY ?label'
@@ -53,11 +58,7 @@ def _expected_labels(server: LiveServer) -> list[str]:
 
 
 def test_yasgui_page_runs_a_query(live_server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
-    if page.YASGUI_BUILD is None:
-        message = "YASGUI is not installed (run `npm ci` at the repository root)"
-        if IN_CI:
-            pytest.fail(message + "; CI runs npm ci, so the query page would be the fallback")
-        pytest.skip(message)
+    assert page.YASGUI_BUILD is not None, "YASGUI is vendored in api/static/yasgui/"
     expected = _expected_labels(live_server)
     browser.get(live_server.url + "/")
     _wait(browser, lambda d: d.execute_script("return document.body.dataset.ready") == "true")
@@ -162,3 +163,71 @@ def test_static_files_stay_in_their_folders(live_server: LiveServer) -> None:
     ok = httpx.get(live_server.url + "/static/mnkg/mnkg-plain.js", timeout=10)
     assert ok.status_code == 200
     assert ok.headers["content-type"].startswith("text/javascript")
+
+
+def _visible_cells(driver, selector: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [c.text for c in driver.find_elements(By.CSS_SELECTOR, selector) if c.is_displayed()]
+
+
+def test_yasgui_shows_curies_and_hides_helper_columns(live_server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
+    browser.get(live_server.url + "/")
+    _wait(browser, lambda d: d.execute_script("return document.body.dataset.ready") == "true")
+    yasqe = "window.mnkgYasgui.getTab().getYasqe()"
+    browser.execute_script(f"{yasqe}.setValue(arguments[0]); {yasqe}.query()", CURIE_QUERY)
+    _wait(browser, lambda d: "MNKG:0000101" in " ".join(_visible_cells(d, ".yasr table tbody td")))
+    headers = _visible_cells(browser, ".yasr table thead th")
+    assert "term" in headers and "label" in headers
+    assert "sort_label" not in headers
+    assert "https://w3id.org/mnkg/MNKG_0000101" not in " ".join(
+        _visible_cells(browser, ".yasr table tbody td")
+    )
+    assert _requested_hosts(browser) == {live_server.url}
+    assert _console_errors(browser) == []
+
+
+def test_plain_page_shows_curies_and_hides_helper_columns(live_server: LiveServer, browser) -> None:  # type: ignore[no-untyped-def]
+    browser.get(live_server.url + "/plain")
+    _wait(browser, lambda d: d.execute_script("return document.body.dataset.ready") == "true")
+    editor = browser.find_element(By.ID, "mnkg-query")
+    browser.execute_script("arguments[0].value = arguments[1]", editor, CURIE_QUERY)
+    browser.find_element(By.ID, "mnkg-run").click()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "table.mnkg-results tbody tr"))
+    headers = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "table.mnkg-results th")]
+    assert headers == ["term", "label"]
+    link = browser.find_element(By.CSS_SELECTOR, "table.mnkg-results tbody a")
+    assert link.text == "MNKG:0000101"
+    assert link.get_attribute("href") == "https://w3id.org/mnkg/MNKG_0000101"
+
+
+@pytest.mark.parametrize(
+    ("path", "rendered"), [("/docs", ".opblock"), ("/redoc", "[data-section-id]")]
+)
+def test_api_docs_render_from_this_origin_only(  # type: ignore[no-untyped-def]
+    live_server: LiveServer, browser, path: str, rendered: str
+) -> None:
+    browser.get(live_server.url + path)
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, rendered))
+    assert _requested_hosts(browser) == {live_server.url}
+    assert _console_errors(browser) == []
+
+
+def test_vendored_assets_ship_with_their_licences(live_server: LiveServer) -> None:
+    for path, kind in (
+        ("/static/yasgui/yasgui.min.js", "text/javascript"),
+        ("/static/yasgui/LICENSE.txt", "text/plain"),
+        ("/static/docs/swagger-ui-bundle.js", "text/javascript"),
+        ("/static/docs/swagger-ui.css", "text/css"),
+        ("/static/docs/redoc.standalone.js", "text/javascript"),
+        ("/static/docs/swagger-ui.LICENSE.txt", "text/plain"),
+        ("/static/docs/redoc.LICENSE.txt", "text/plain"),
+    ):
+        response = httpx.get(live_server.url + path, timeout=10)
+        assert response.status_code == 200, path
+        assert response.headers["content-type"].startswith(kind), path
+    assert (
+        httpx.get(live_server.url + "/static/docs/..%2Fmnkg-page.css", timeout=10).status_code
+        == 404
+    )
+    html = httpx.get(live_server.url + "/docs", timeout=10).text
+    assert "cdn.jsdelivr.net" not in html and "/static/docs/swagger-ui-bundle.js" in html
+    assert "fonts.googleapis.com" not in httpx.get(live_server.url + "/redoc", timeout=10).text

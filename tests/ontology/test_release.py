@@ -84,3 +84,38 @@ def test_a_failed_build_leaves_the_previous_release(release: Path, tmp_path: Pat
     assert (target / "marker").read_text() == "new"
     assert not staging.exists()
     assert sorted(p.name for p in release.iterdir()) == before
+
+
+def test_the_release_holds_the_whole_hpo_hierarchy_and_the_weights(release: Path) -> None:
+    """Without ``mnkg import-hpo`` the build writes HPO's classes (no annotations) and the
+    localization weights, each in its own file and graph, outside SHACL and HermiT."""
+    from pyoxigraph import Store as OxStore
+
+    store = OxStore()
+    for name in ("hpo.nq", "localization.nq"):
+        with open(release / name, "rb") as handle:
+            store.bulk_load(handle, "application/n-quads")
+    graphs = {str(g.value) for g in store.named_graphs()}
+    assert G.HPO in graphs and G.LOCALIZATION in graphs
+    assert G.HPO_ANNOTATIONS not in graphs  # the annotations stay what import-hpo adds
+    hp = "http://purl.obolibrary.org/obo/HP_"
+    (count,) = next(
+        iter(
+            store.query(
+                f"SELECT (COUNT(?t) AS ?n) WHERE {{ GRAPH <{G.HPO}> "
+                f"{{ ?t <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}"
+            )
+        )
+    )
+    assert int(count.value) > 15000
+    obsolete = next(
+        iter(
+            store.query(
+                f"SELECT ?r WHERE {{ GRAPH <{G.HPO}> {{ <{hp}0011349> "
+                "<http://purl.obolibrary.org/obo/IAO_0100001> ?r } }"
+            )
+        )
+    )
+    assert obsolete[0].value == hp + "0006897"  # obsolete Abducens palsy -> Abducens palsy
+    summary = json.loads((release / "summary.json").read_text())
+    assert summary["localization_weights"] > 1000

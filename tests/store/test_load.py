@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,11 @@ from mnkg.kg.store.oxigraph import OxigraphStore
 
 EX = "http://example.org/"
 ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+MNKG = [sys.executable, "-c", "from mnkg.kg.cli import main; main()"]
+
+
+def mnkg_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*MNKG, *args], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture
@@ -64,21 +72,31 @@ def test_open_store_picks_the_data_dir_by_default(
 
 
 def test_a_running_store_follows_a_reload_and_old_stores_are_removed(
-    disk_store: OxigraphStore, settings: Settings, tmp_path: Path, make_release, fixture_quads
+    settings: Settings, release: Path, tmp_path: Path, make_release, fixture_quads
 ) -> None:
-    before = answers(disk_store)
-    first = current_store(settings.data_dir)
-    extra = f"<{EX}ConditionE> <{EX}causes> <{EX}LmnSign> <{Graph.KG}> .\n"
-    second_release = make_release(tmp_path / "second", fixture_quads + extra)
-    disk_store.load_release(second_release)
-    after = answers(disk_store)
-    assert len(after) == len(before) + 1
-    disk_store.load_release(second_release)
-    disk_store.load_release(second_release)
-    databases = [p for p in store_root(settings.data_dir).iterdir() if p.name.startswith("db-")]
-    # The current store plus the one before it (kept for in-flight readers).
-    assert len(databases) == 2
-    assert first not in databases
+    settings = settings.model_copy(update={"keep_generations": 2})
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    try:
+        store.load_release(release)
+        before = answers(store)
+        first = current_store(settings.data_dir)
+        assert first is not None
+        extra = f"<{EX}ConditionE> <{EX}causes> <{EX}LmnSign> <{Graph.KG}> .\n"
+        second_release = make_release(tmp_path / "second", fixture_quads + extra)
+        store.load_release(second_release)
+        after = answers(store)
+        assert len(after) == len(before) + 1
+        store.load_release(second_release)
+        store.load_release(second_release)
+    finally:
+        store.close()
+    root = store_root(settings.data_dir)
+    databases = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("db-"))
+    # The current store plus the two before it (keep_generations); the first one is gone,
+    # with its metadata.
+    assert len(databases) == 3
+    assert first.name not in databases
+    assert sorted(p.name for p in root.glob("db-*.json")) == [f"{d}.json" for d in databases]
 
 
 def test_a_failed_load_leaves_the_previous_store_serving(
@@ -176,5 +194,54 @@ def test_a_release_without_mnkg_nq_is_a_clear_error(settings: Settings, tmp_path
     try:
         with pytest.raises(UserError, match=r"mnkg\.nq is missing"):
             store.load_release(tmp_path)
+    finally:
+        store.close()
+
+
+# --- a full disk ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs mounted for the test (needs root and a kernel that allows it)."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs needs root and mount(8)")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_load_that_fills_the_disk_says_so_and_the_old_store_keeps_serving(
+    small_disk: Path, release: Path, tmp_path: Path
+) -> None:
+    data_dir = small_disk / "data"
+    first = mnkg_cli("load", "--data-dir", str(data_dir), "--release", str(release))
+    assert first.returncode == 0, first.stderr
+    serving = current_store(data_dir)
+    big = _big_release(tmp_path / "too-big", 60_000)  # about 4 MB of N-Quads
+    done = mnkg_cli("load", "--data-dir", str(data_dir), "--release", str(big))
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "no space left" in lines[0]
+    assert str(data_dir) in lines[0]
+    assert re.search(r"needs about \d+(\.\d)? MB", lines[0]), lines[0]
+    root = store_root(data_dir)
+    assert not [p.name for p in root.iterdir() if p.name.startswith("building-")]
+    assert current_store(data_dir) == serving
+    store = OxigraphStore(data_dir, settings=Settings(data_dir=data_dir, result_limit=1000))
+    try:
+        assert len(answers(store)) == 8
     finally:
         store.close()

@@ -44,7 +44,7 @@ from pyoxigraph import (
 )
 
 from mnkg.kg.errors import UserError
-from mnkg.kg.iris import GRAPH_BASE
+from mnkg.kg.iris import GRAPH_BASE, OUR_GRAPH_BASES
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.base import (
     Bindings,
@@ -78,7 +78,10 @@ from mnkg.kg.store.remote.results import (
 )
 
 _GRAPH_COUNTS = (
-    'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+    + "FILTER("
+    + " || ".join(f'STRSTARTS(STR(?g), "{base}")' for base in OUR_GRAPH_BASES)
+    + ") }"
     " GROUP BY ?g"
 )
 GRAPHS_TTL = 30.0
@@ -319,11 +322,12 @@ class RemoteStore:
         return frozenset(
             row["g"]["value"]
             for row in rows
-            if row.get("g", {}).get("type") == "uri" and row["g"]["value"].startswith(GRAPH_BASE)
+            if row.get("g", {}).get("type") == "uri"
+            and row["g"]["value"].startswith(OUR_GRAPH_BASES)
         )
 
     def named_graphs(self) -> frozenset[str]:
-        """MNKG's graphs on the server (IRIs under GRAPH_BASE with triples), cached briefly."""
+        """MNKG's graphs on the server (IRIs under OUR_GRAPH_BASES with triples), cached briefly."""
         cached = self._graphs
         if cached is not None and time.monotonic() - cached[0] < GRAPHS_TTL:
             return cached[1]
@@ -343,7 +347,7 @@ class RemoteStore:
         cached = self._content
         if cached is None or time.monotonic() - cached[0] >= GRAPHS_TTL:
             body = self._post_query(
-                [("query", _GRAPH_COUNTS % GRAPH_BASE)], SPARQL_JSON, self.settings.query_timeout
+                [("query", _GRAPH_COUNTS)], SPARQL_JSON, self.settings.query_timeout
             )
             rows = json.loads(body).get("results", {}).get("bindings", [])
             counts = sorted((r["g"]["value"], r["n"]["value"]) for r in rows)
