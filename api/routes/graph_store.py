@@ -72,7 +72,9 @@ async def graph_write(request: Request) -> Response:
     if request.method == "DELETE":
         if not existed:
             raise NotFound(f"no such graph in this store: {graph}")
-        await run_in_threadpool(writer.update, write_update("DELETE", graph))
+        await run_in_threadpool(
+            lambda: writer.update(write_update("DELETE", graph), generated=True)
+        )
         return Response(status_code=204)
     content_type = request.headers.get("content-type")
     rdf_format = rdf_format_of(content_type)
@@ -85,7 +87,7 @@ async def graph_write(request: Request) -> Response:
         rdf_format=rdf_format,
         base_iri=graph or str(request.url.replace(query="")),
     )
-    await run_in_threadpool(writer.update, update)
+    await run_in_threadpool(lambda: writer.update(update, generated=True))
     return Response(status_code=204 if existed else 201)
 
 
