@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     sparql_network: bool = False
     """Let the query and update workers keep the host's network (off: each runs in a network
     namespace of its own and can reach nothing, 127.0.0.1 included)."""
-    worker_memory_mb: int = 4096
+    worker_memory_mb: int = 3072
     """Address space (``RLIMIT_AS``) each query worker may use, in MB; 0 for no cap."""
     reserved_workers: int = 1
     """Query workers started on top of ``workers`` that ``/sparql`` may not take: kept for
