@@ -97,10 +97,12 @@ class _ClientLimits:
 
     @staticmethod
     def client_of(request: Request) -> str:
-        """The bearer token if the request has one, else the client's address."""
+        """The write token if the request carries it, else the client's address (any other
+        bearer token is ignored: a made-up token must not buy a fresh allowance)."""
+        settings: Settings = request.app.state.settings
         authorization = request.headers.get("authorization", "")
-        if authorization.lower().startswith("bearer "):
-            return "token:" + authorization[7:].strip()
+        if settings.write_token and authorization == f"Bearer {settings.write_token}":
+            return "token"
         return "address:" + (request.client.host if request.client else "unknown")
 
     @asynccontextmanager

@@ -69,7 +69,14 @@ def register(app: typer.Typer) -> None:
             app = create_app(settings=settings, store=opened)
             typer.echo(f"serving {opened.descriptor} on http://{host}:{port}/sparql", err=True)
             remember_served(settings, f"http://{host}:{port}")
-            uvicorn.run(app, host=host, port=port, access_log=access_log, log_level="info")
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                access_log=access_log,
+                log_level="info",
+                limit_concurrency=settings.http_concurrency,  # more: 503 (issue 12.2)
+            )
         finally:
             opened.close()
 
