@@ -263,6 +263,8 @@ def test_service_description(client: TestClient) -> None:
     assert names == {Graph.KG, Graph.REDUNDANT, Graph.ONTOLOGY}
     formats = set(graph.objects(None, URIRef(sd + "resultFormat")))
     assert URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in formats
+    assert URIRef("http://www.w3.org/ns/formats/JSON-LD") in formats  # the W3C's IRI
+    assert not any("/formats/data/" in str(iri) for iri in formats)
     jsonld = client.get("/sparql", headers={"accept": "application/ld+json"})
     assert json.loads(jsonld.text)
 
@@ -282,3 +284,16 @@ def test_cors(client: TestClient) -> None:
     )
     assert preflight.status_code == 200
     assert "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_the_openapi_schema_has_one_operation_id_per_operation(client: TestClient) -> None:
+    """FastAPI warned "Duplicate Operation ID" for the graph-store routes."""
+    import warnings
+
+    client.app.openapi_schema = None  # type: ignore[attr-defined]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        schema = client.app.openapi()  # type: ignore[attr-defined]
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    assert {"get", "head", "put", "post", "delete"} <= set(schema["paths"]["/graph-store"])
