@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     reserved_workers: int = 1
     """Query workers started on top of ``workers`` that ``/sparql`` may not take: kept for
     the domain API and named queries, so runaway SPARQL cannot starve them."""
-    sparql_client_queries: int = 16
+    sparql_client_queries: int = 64
     """Queries one client (bearer token, else address) may have running or waiting on
     ``/sparql``; more get 429 with ``Retry-After``."""
     body_timeout: float = 30.0
