@@ -301,7 +301,7 @@ async def sparql_post(request: Request) -> Response:
         return await _post(request)
     except ClientDisconnect:
         client = request.client.host if request.client else "unknown"
-        log.info("client %s disconnected before its request body arrived", client)
+        log.warning("client %s disconnected before its request body arrived", client)
         return Response(status_code=400)
 
 

@@ -32,7 +32,8 @@ def _libc() -> _Libc | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)  # type: ignore[return-value]
+        libc: _Libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        return libc
     except OSError:
         return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -302,3 +303,46 @@ def test_a_query_over_the_memory_cap_is_a_422_naming_the_limit(shared) -> None:
     assert "1500 MB" in response.json()["error"]
     assert "MNKG_WORKER_MEMORY_MB" in response.json()["error"]
     assert httpx.get(shared.sparql, params={"query": SMALL}, timeout=60).status_code == 200
+
+
+# --- slow and vanishing clients ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def impatient(curated_data_dir: Path, start_server):
+    """A server that waits 1 s for a request body."""
+    return start_server(curated_data_dir, MNKG_BODY_TIMEOUT="1")
+
+
+def _partial_post(server, sent: bytes = b"ASK {") -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    head = (
+        "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n"
+    )
+    sock.sendall(head.encode() + sent)
+    return sock
+
+
+def test_a_body_that_does_not_arrive_in_time_is_a_408(impatient) -> None:
+    with _partial_post(impatient) as sock:
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    assert b" 408 " in status_line, answer
+    assert b'"error":"the request body did not arrive within 1 s"' in rest
+
+
+def test_a_client_that_disconnects_is_one_log_line_not_a_traceback(impatient) -> None:
+    _partial_post(impatient).close()
+    for _ in range(500):  # until the server noticed
+        if "disconnected before its request body arrived" in impatient.log.read_text():
+            break
+        time.sleep(0.01)
+    log = impatient.log.read_text()
+    assert "disconnected before its request body arrived" in log
+    assert "Traceback" not in log
