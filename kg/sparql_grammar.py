@@ -56,6 +56,43 @@ def _nodes(tree: Any) -> Iterator[tuple[CompValue, int]]:
             stack.extend((value, depth) for value in node)
 
 
+RDF_REST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
+BRACKET_LEVELS = 6
+"""Parse-tree levels one nested collection or blank-node list counts for (as deep as one
+level of parentheses in an expression)."""
+
+
+def _blank_node_nesting(nodes: list[tuple[CompValue, int]]) -> int:
+    """How deep collections and blank-node lists nest: rdflib flattens them into triples
+    between blank nodes, so the nesting is the longest chain of blank node to blank node
+    (``rdf:rest`` links excluded: a long flat list is not deep)."""
+    children: dict[Any, list[Any]] = {}
+    for node, _ in nodes:
+        if node.name != "TriplesBlock":
+            continue
+        for triples in node.get("triples") or []:
+            flat = list(triples)
+            for s, p, o in zip(flat[0::3], flat[1::3], flat[2::3], strict=False):
+                if type(s).__name__ == "BNode" and type(o).__name__ == "BNode":
+                    if str(p) != RDF_REST:
+                        children.setdefault(s, []).append(o)
+    depth: dict[Any, int] = {}
+    for root in children:
+        stack = [(root, False)]
+        while stack:  # iterative post-order: the chain may be long
+            current, expanded = stack.pop()
+            if current in depth:
+                continue
+            if expanded:
+                depth[current] = 1 + max(
+                    (depth.get(c, 0) for c in children.get(current, ())), default=0
+                )
+                continue
+            stack.append((current, True))
+            stack.extend((c, False) for c in children.get(current, ()) if c not in depth)
+    return max(depth.values(), default=0)
+
+
 def _iri(term: Any, prefixes: dict[str, str]) -> str:
     if isinstance(term, CompValue) and term.name == "pname":
         namespace = prefixes.get(term.get("prefix") or "", "")
@@ -123,7 +160,10 @@ def describe(form: str, text: str) -> QueryShape:
             for node, _ in nodes
             if node.name == "DatasetClause"
         ),
-        depth=max((depth for _, depth in nodes), default=0),
+        depth=max(
+            max((depth for _, depth in nodes), default=0),
+            BRACKET_LEVELS * _blank_node_nesting(nodes),
+        ),
     )
 
 

@@ -245,3 +245,12 @@ def test_graph_store_put_and_post_with_blank_nodes(make_client) -> None:
     assert blank_nodes() == "2"  # each write makes fresh blank nodes
     write("PUT")  # replaces the graph
     assert blank_nodes() == "1"
+
+
+@pytest.mark.parametrize("form", ["collections", "blank-node-lists"])
+def test_nested_collections_count_though_rdflib_flattens_them(client: TestClient, form) -> None:
+    """101 nested collections: a 400, not a query the engine parses in time growing with the
+    fourth power of the depth."""
+    assert shape(DEEP[form](100)).depth <= MAX_TREE_DEPTH < shape(DEEP[form](101)).depth
+    response = client.post("/sparql", content=DEEP[form](101), headers=QUERY)
+    assert_error(response, 400, "nests too deeply")
