@@ -16,7 +16,7 @@ from mnkg.kg.answers.localize import LocalizeRequest, localize
 from mnkg.kg.answers.params import bind_params
 from mnkg.kg.answers.results import run_named
 from mnkg.kg.store import Store, inject_values
-from mnkg.kg.store.bindings import has_dataset_clause
+from mnkg.kg.store.parse import shape_of
 from mnkg.queries.registry import load_registry
 
 # Vignettes by exact HPO label (labels from ontology/vocab/signs.tsv, resolved by the service).
@@ -76,7 +76,7 @@ class RecordingStore:
         if default_graph_uris or named_graph_uris:
             raise NotImplementedError("the benchmark replays union-default-graph queries only")
         text = inject_values(sparql, bindings)
-        self.calls.append(Recorded(text, not has_dataset_clause(text)))
+        self.calls.append(Recorded(text, not shape_of("query", text, timeout=30).dataset))
         return self._inner.query(sparql, bindings=bindings, timeout=timeout)
 
     def __getattr__(self, name: str) -> Any:

@@ -52,6 +52,25 @@ class Settings(BaseSettings):
     max_header_bytes: int = Field(default=65_536, ge=4096)
     """Most bytes of request headers accepted: more is a 431."""
 
+    sparql_allowed_services: list[str] = Field(default_factory=list)
+    """Endpoints ``SERVICE`` and ``LOAD`` may call (exact IRIs; default none). An allowed call
+    also needs ``sparql_network``."""
+    sparql_network: bool = False
+    """Let the query and update workers keep the host's network (off: each runs in a network
+    namespace of its own and can reach nothing, 127.0.0.1 included)."""
+    worker_memory_mb: int = 3072
+    """Address space (``RLIMIT_AS``) each query worker may use, in MB; 0 for no cap."""
+    reserved_workers: int = 1
+    """Query workers started on top of ``workers`` that ``/sparql`` may not take: kept for
+    the domain API and named queries, so runaway SPARQL cannot starve them."""
+    sparql_client_queries: int = 64
+    """Queries one client (bearer token, else address) may have running or waiting on
+    ``/sparql``; more get 429 with ``Retry-After``."""
+    body_timeout: float = 30.0
+    """Seconds a client may take to send a request body."""
+    http_concurrency: int = 256
+    """Connections and tasks uvicorn accepts at once (``limit_concurrency``); more get 503."""
+
     @property
     def release_dir(self) -> Path:
         """The built release the store is loaded from."""

@@ -72,7 +72,9 @@ async def graph_write(request: Request) -> Response:
     if request.method == "DELETE":
         if not existed:
             raise NotFound(f"no such graph in this store: {graph}")
-        await run_in_threadpool(writer.update, write_update("DELETE", graph))
+        await run_in_threadpool(
+            lambda: writer.update(write_update("DELETE", graph), generated=True)
+        )
         return Response(status_code=204)
     content_type = request.headers.get("content-type")
     rdf_format = rdf_format_of(content_type)
@@ -85,26 +87,28 @@ async def graph_write(request: Request) -> Response:
         rdf_format=rdf_format,
         base_iri=graph or str(request.url.replace(query="")),
     )
-    await run_in_threadpool(writer.update, update)
+    await run_in_threadpool(lambda: writer.update(update, generated=True))
     return Response(status_code=204 if existed else 201)
 
 
+_SUMMARIES = {
+    "GET": "Graph Store Protocol: read a graph",
+    "HEAD": "Graph Store Protocol: the headers of a graph read",
+    "PUT": "Graph Store Protocol: replace a graph (write token)",
+    "POST": "Graph Store Protocol: add to a graph (write token)",
+    "DELETE": "Graph Store Protocol: delete a graph (write token)",
+}
 for _path in PATHS:
-    router.add_api_route(
-        _path,
-        graph_get,
-        methods=["GET", "HEAD"],
-        summary="Graph Store Protocol: read a graph",
-        response_class=Response,
-        include_in_schema=_path == PATHS[0],
-    )
-    router.add_api_route(
-        _path,
-        graph_write,
-        methods=["PUT", "POST", "DELETE"],
-        summary="Graph Store Protocol: replace, add to or delete a graph (write token)",
-        response_class=Response,
-        include_in_schema=_path == PATHS[0],
-    )
+    for _method, _summary in _SUMMARIES.items():
+        # one route per method: a route with several methods gives them all one operation ID
+        router.add_api_route(
+            _path,
+            graph_get if _method in ("GET", "HEAD") else graph_write,
+            methods=[_method],
+            summary=_summary,
+            response_class=Response,
+            include_in_schema=_path == PATHS[0],
+            operation_id=f"graph_store_{_method.lower()}{PATHS.index(_path) or ''}",
+        )
 
 __all__ = ["PATHS", "router"]

@@ -6,25 +6,31 @@ repeated parameters, form bodies and raw query bodies, and this is the hot path.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from mnkg.api.deps import check_write_access
-from mnkg.api.errors import ProtocolError, UnsupportedMediaType
+from mnkg.api.errors import ProtocolError, UnsupportedMediaType, error_response
 from mnkg.kg import (
     AsyncQuery,
     NotAcceptable,
     Settings,
     Store,
-    UnknownGraph,
     UserError,
     graph_iri,
     negotiate,
     negotiate_rdf,
     service_description,
 )
+
+log = logging.getLogger("mnkg.api")
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -76,18 +82,93 @@ def _one(params: Params, name: str) -> str | None:
     return values[0] if values else None
 
 
-async def _check_graphs(store: Store, uris: list[str]) -> None:
+class BodyTimeout(UserError):
+    """The client took longer than ``MNKG_BODY_TIMEOUT`` to send its request body."""
+
+    http_status = 408
+
+
+class _ClientLimits:
+    """How many ``/sparql`` queries each client has running or waiting (one event loop)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.active: dict[str, int] = {}
+
+    @staticmethod
+    def client_of(request: Request) -> str:
+        """The write token if the request carries it, else the client's address (any other
+        bearer token is ignored: a made-up token must not buy a fresh allowance)."""
+        settings: Settings = request.app.state.settings
+        authorization = request.headers.get("authorization", "")
+        if settings.write_token and authorization == f"Bearer {settings.write_token}":
+            return "token"
+        return "address:" + (request.client.host if request.client else "unknown")
+
+    @asynccontextmanager
+    async def slot(self, client: str) -> AsyncIterator[bool]:
+        """Yield whether ``client`` may run one more query now (and count it if so)."""
+        if self.active.get(client, 0) >= self.limit:
+            yield False
+            return
+        self.active[client] = self.active.get(client, 0) + 1
+        try:
+            yield True
+        finally:
+            self.active[client] -= 1
+            if not self.active[client]:
+                del self.active[client]
+
+
+def _limits(request: Request) -> _ClientLimits:
+    state = request.app.state
+    limits = getattr(state, "sparql_client_limits", None)
+    if limits is None:
+        settings: Settings = state.settings
+        limits = state.sparql_client_limits = _ClientLimits(settings.sparql_client_queries)
+    return limits
+
+
+def _too_many(limit: int) -> Response:
+    return error_response(
+        429,
+        f"this client already has {limit} SPARQL queries running or waiting (the per-client "
+        "limit, MNKG_SPARQL_CLIENT_QUERIES); wait for one to finish",
+        {"limit": limit},
+        {"Retry-After": "1"},
+    )
+
+
+async def _body(request: Request) -> bytes:
+    """The request body, read within ``MNKG_BODY_TIMEOUT`` seconds."""
+    settings: Settings = request.app.state.settings
+    try:
+        return await asyncio.wait_for(request.body(), settings.body_timeout)
+    except TimeoutError:
+        raise BodyTimeout(
+            f"the request body did not arrive within {settings.body_timeout:g} s"
+        ) from None
+
+
+async def _unknown_graphs(store: Store, uris: list[str]) -> list[str]:
+    """The dataset graphs the request names that the store does not hold (they are empty
+    graphs, as in Fuseki and Oxigraph; the answer carries a ``Warning`` naming them)."""
     if not uris:
-        return
+        return []
     for uri in uris:
         graph_iri(uri)
     known = await run_in_threadpool(store.named_graphs)
-    unknown = sorted(set(uris) - known)
-    if unknown:
-        raise UnknownGraph(
-            f"no such graph in this store: {', '.join(unknown)}",
-            detail={"unknown": unknown, "known": sorted(known)},
-        )
+    return sorted(set(uris) - known)
+
+
+_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def _warning(unknown: list[str]) -> dict[str, str]:
+    if not unknown:
+        return {}
+    names = ", ".join(f"<{quote(iri, safe=_IRI_SAFE)}>" for iri in unknown)  # header: ASCII
+    return {"Warning": f'199 mnkg "no such graph in this store, read as empty: {names}"'}
 
 
 async def _query(request: Request, sparql: str, params: Params) -> Response:
@@ -108,7 +189,9 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
         )
     default_graphs = params.get("default-graph-uri", [])
     named_graphs = params.get("named-graph-uri", [])
-    await _check_graphs(store, default_graphs + named_graphs)
+    describe = getattr(store, "adescribe", None)  # the embedded stores: a cached real parse
+    dataset = list((await describe(sparql, public=True)).dataset) if describe else []
+    unknown = await _unknown_graphs(store, default_graphs + named_graphs + dataset)
     if isinstance(store, AsyncQuery):
         result = await store.aquery_serialized(
             sparql,
@@ -116,6 +199,7 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
             graph_format=negotiated.graph_format,
             default_graph_uris=default_graphs,
             named_graph_uris=named_graphs,
+            public=True,
         )
     else:
         result = await run_in_threadpool(
@@ -127,7 +211,16 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
                 named_graph_uris=named_graphs,
             )
         )
-    return Response(result.body, media_type=result.media_type, headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept", **_warning(unknown)}
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+async def _limited_query(request: Request, sparql: str, params: Params) -> Response:
+    limits = _limits(request)
+    async with limits.slot(limits.client_of(request)) as allowed:
+        if not allowed:
+            return _too_many(limits.limit)
+        return await _query(request, sparql, params)
 
 
 async def _update(request: Request, sparql: str, params: Params) -> Response:
@@ -180,7 +273,7 @@ async def sparql_get(request: Request) -> Response:
     query = _one(params, "query")
     if query is None:
         return await run_in_threadpool(_service_description, request)
-    return await _query(request, query, params)
+    return await _limited_query(request, query, params)
 
 
 @router.post(
@@ -204,15 +297,24 @@ async def sparql_get(request: Request) -> Response:
 )
 async def sparql_post(request: Request) -> Response:
     """SPARQL 1.1 Protocol query or update via POST."""
+    try:
+        return await _post(request)
+    except ClientDisconnect:
+        client = request.client.host if request.client else "unknown"
+        log.warning("client %s disconnected before its request body arrived", client)
+        return Response(status_code=400)
+
+
+async def _post(request: Request) -> Response:
     params = _params(request)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == FORM:
-        form = _form(await request.body(), "the form body")
+        form = _form(await _body(request), "the form body")
         for key, values in form.items():
             params.setdefault(key, []).extend(values)
     elif content_type in (SPARQL_QUERY, SPARQL_UPDATE):
         key = "query" if content_type == SPARQL_QUERY else "update"
-        params.setdefault(key, []).append(_decode(await request.body()))
+        params.setdefault(key, []).append(_decode(await _body(request)))
     else:
         raise UnsupportedMediaType(
             f"POST /sparql takes {FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}, "
@@ -222,7 +324,7 @@ async def sparql_post(request: Request) -> Response:
     if query is not None and update is not None:
         raise ProtocolError("the request has both a query and an update; send one")
     if query is not None:
-        return await _query(request, query, params)
+        return await _limited_query(request, query, params)
     if update is not None:
         return await _update(request, update, params)
     raise ProtocolError("the request has neither a 'query' nor an 'update'")

@@ -73,7 +73,14 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"serving {opened.descriptor} on http://{host}:{port}/sparql", err=True)
             remember_served(settings, f"http://{host}:{port}")
             options = uvicorn_options(settings)  # one place: protocol, limits, logging
-            uvicorn.run(app, host=host, port=port, access_log=access_log, **options)
+            uvicorn.run(
+                app,
+                host=host,
+                port=port,
+                access_log=access_log,
+                limit_concurrency=settings.http_concurrency,  # more: a JSON 503 (issue 12.2)
+                **options,
+            )
         finally:
             opened.close()
 

@@ -217,8 +217,10 @@ class AsyncQuery(Protocol):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        public: bool = False,
     ) -> SerializedResult:
-        """Same contract as :meth:`Store.query_serialized`."""
+        """Same contract as :meth:`Store.query_serialized`; ``public``: the text comes from a
+        ``/sparql`` client (it may not take the workers kept for the domain API)."""
         ...
 
 
@@ -234,8 +236,11 @@ class Loader(Protocol):
         """
         ...
 
-    def update(self, sparql: str, *, timeout: float | None = None) -> None:
-        """Run a SPARQL 1.1 Update as one transaction. Raises :class:`QuerySyntaxError`."""
+    def update(self, sparql: str, *, timeout: float | None = None, generated: bool = False) -> None:
+        """Run a SPARQL 1.1 Update as one transaction. Raises :class:`QuerySyntaxError`.
+
+        ``generated``: the text is mnkg's own (:func:`mnkg.kg.store.graph_store.write_update`
+        from RDF it parsed), so the grammar check of client text is skipped."""
         ...
 
 

@@ -13,6 +13,7 @@ on every SPARQL 1.1 engine.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -27,12 +28,6 @@ _WORD = re.compile(r"[^\W\d]\w*")
 word characters (SPARQL's PN_CHARS go beyond ASCII: ``ex:café``, ``?ñ``)."""
 
 
-class QueryTooDeep(UserError):
-    """The query nests deeper than :data:`MAX_QUERY_DEPTH` (refused before parsing)."""
-
-    http_status = 400
-
-
 def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
     names: list[str] = []
     terms: list[str] = []
@@ -45,16 +40,6 @@ def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
         names.append("?" + name)
         terms.append(str(term))  # N-Triples syntax: validated and escaped by pyoxigraph
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
-
-
-MAX_QUERY_DEPTH = 100
-"""Deepest bracket nesting (``{``, ``(``, ``[`` and chained ``!``) a query or update may have.
-
-pyoxigraph's parser is recursive: nesting in the thousands overflows a thread's stack (the
-process dies), and nested collections or blank-node lists parse in time growing with the fourth
-power of the depth (100 levels: about a second; 200: about 20 s). Hand-written queries nest a
-few levels; 100 leaves room for generated ones.
-"""
 
 
 def _tokens(sparql: str) -> Iterator[tuple[str, int]]:
@@ -124,49 +109,15 @@ def _scan(sparql: str, *, all_depths: bool = False) -> Iterator[tuple[str, int]]
             yield symbol.upper(), index
 
 
-def nesting_depth(sparql: str) -> int:
-    """How deep brackets nest in ``sparql`` (a run of ``!`` counts one level per ``!``).
-
-    >>> nesting_depth("ASK { FILTER((1)) }")
-    3
-    >>> nesting_depth("ASK { ?s ?p '{{{{' } # ((((")
-    1
-    """
-    depth = deepest = bangs = 0
-    last_bang = -1
-    for symbol, index in _tokens(sparql):
-        if symbol == "!":
-            if sparql[index + 1 : index + 2] == "=":  # the != operator
-                continue
-            # consecutive ! (blanks between allowed) nest: !!!x is !(!(!x))
-            chained = last_bang >= 0 and not sparql[last_bang + 1 : index].strip()
-            bangs = bangs + 1 if chained else 1
-            last_bang = index
-            deepest = max(deepest, depth + bangs)
-        elif symbol in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif symbol in "})]":
-            depth = max(depth - 1, 0)
-    return deepest
-
-
-def check_depth(sparql: str, *, limit: int = MAX_QUERY_DEPTH) -> None:
-    """Refuse (:class:`UserError`, a 400) a query or update nesting deeper than ``limit``."""
-    depth = nesting_depth(sparql)
-    if depth > limit:
-        raise QueryTooDeep(
-            f"the query nests brackets {depth} levels deep; at most {limit} are allowed "
-            "(deeper nesting would crash or stall the SPARQL parser)"
-        )
-
-
+@functools.lru_cache(maxsize=1024)
 def _where_brace(sparql: str) -> int:
     """Index of the ``{`` opening the outermost WHERE group.
 
     The group is the one after the ``WHERE`` keyword at nesting depth 0; a query without that
     keyword (``SELECT * { ... }``, ``ASK { ... }``) uses its first depth-0 group; CONSTRUCT
-    always has the keyword (its first group is the template).
+    always has the keyword (its first group is the template). Cached by text: a named
+    query's text is the same on every call, only its bindings change. (This only places the
+    bindings; what a query may do is checked on a real parse, :mod:`mnkg.kg.store.parse`.)
     """
     first_group: int | None = None
     is_construct = after_where = False
@@ -185,28 +136,6 @@ def _where_brace(sparql: str) -> int:
     raise UserError("cannot bind parameters: the query has no WHERE group")
 
 
-def uses_service(sparql: str) -> bool:
-    """Whether the query calls another endpoint with ``SERVICE`` (federated query).
-
-    >>> uses_service("SELECT * { ?s ?p ?o { SERVICE <http://x/sparql> { ?s ?p ?o } } }")
-    True
-    >>> uses_service("SELECT * { ?s ex:service 'SERVICE' }")
-    False
-    """
-    return any(word == "SERVICE" for word, _ in _scan(sparql, all_depths=True))
-
-
-def has_dataset_clause(sparql: str) -> bool:
-    """Whether the query names its own dataset with ``FROM`` or ``FROM NAMED``.
-
-    >>> has_dataset_clause("SELECT * FROM <http://g> { ?s ?p ?o }")
-    True
-    >>> has_dataset_clause("SELECT * { ?s <http://ex/from> ?o } # FROM")
-    False
-    """
-    return any(word == "FROM" for word, _ in _scan(sparql))
-
-
 def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | None) -> str:
     """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening its WHERE group."""
     if not bindings:
@@ -215,12 +144,4 @@ def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | Non
     return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
 
 
-__all__ = [
-    "MAX_QUERY_DEPTH",
-    "QueryTooDeep",
-    "check_depth",
-    "has_dataset_clause",
-    "inject_values",
-    "nesting_depth",
-    "uses_service",
-]
+__all__ = ["inject_values"]

@@ -11,6 +11,7 @@ re-serialized into the requested format if that is not TSV. Both steps run in Ru
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,12 +56,48 @@ class QueryResponse:
 
 
 class EvaluationError(Exception):
-    """An error to report to the client; ``code`` names the store error class to raise."""
+    """An error to report to the client; ``code`` names the store error class to raise,
+    ``detail`` is the engine's own message when ``message`` rephrases it."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(code, message)
+    def __init__(self, code: str, message: str, detail: str | None = None) -> None:
+        super().__init__(code, message, detail)
         self.code = code
         self.message = message
+        self.detail = detail
+
+
+_POSITION = re.compile(r"^error at (\d+):(\d+): ")
+
+
+def syntax_error(raw: str) -> EvaluationError:
+    """The engine's syntax error in plain words (its own message kept as ``detail``)."""
+    if "The SELECT contains a variable that is unbound" in raw:
+        message = (
+            "the SELECT projects a variable that is neither in the GROUP BY nor computed by "
+            "an aggregate; group by it, wrap it in SAMPLE(...), or leave it out"
+        )
+    elif "Prefix not found" in raw:
+        message = "the query uses a prefix it does not declare; add a PREFIX line for it"
+    else:
+        message = "the query is not valid SPARQL"
+    position = _POSITION.match(raw)
+    if position:
+        message = f"{message} (line {position.group(1)}, column {position.group(2)})"
+    return EvaluationError("QuerySyntaxError", message, raw)
+
+
+def engine_error(error: RuntimeError) -> EvaluationError | None:
+    """An engine error caused by the query rather than the store, in plain words."""
+    raw = str(error)
+    custom = re.match(r"The custom function (<[^>]*>) is not supported", raw)
+    if custom:
+        return EvaluationError(
+            "QuerySyntaxError",
+            f"unknown function {custom.group(1)}: this endpoint evaluates the SPARQL 1.1 "
+            "built-in functions and the XSD casts, no others",
+            raw,
+        )
+    return None
 
 
 class _TooMany(Exception):
@@ -154,7 +191,12 @@ def evaluate(store: Store, request: QueryRequest) -> QueryResponse:
         assert body is not None
         return QueryResponse("graph", body, media_type)
     except SyntaxError as error:
-        raise EvaluationError("QuerySyntaxError", str(error)) from None
+        raise syntax_error(str(error)) from None
+    except RuntimeError as error:
+        mapped = engine_error(error)
+        if mapped is None:
+            raise
+        raise mapped from None
     except OSError as error:
         raise EvaluationError("StoreUnavailable", f"store error: {error}") from None
 
@@ -168,7 +210,7 @@ def run_update(store: Store, sparql: str) -> None:
     try:
         store.update(sparql)
     except SyntaxError as error:
-        raise EvaluationError("QuerySyntaxError", str(error)) from None
+        raise syntax_error(str(error)) from None
     except OSError as error:
         raise EvaluationError("StoreUnavailable", f"store error: {error}") from None
 

@@ -8,6 +8,7 @@ current process cannot be stopped).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -27,19 +28,13 @@ from mnkg.kg.settings import Settings
 from mnkg.kg.store import layout
 from mnkg.kg.store.base import (
     Bindings,
-    FederationDisabled,
     LoadReport,
     QueryResult,
     ResultKind,
     SerializedResult,
     release_files,
 )
-from mnkg.kg.store.bindings import (
-    check_depth,
-    has_dataset_clause,
-    inject_values,
-    uses_service,
-)
+from mnkg.kg.store.bindings import inject_values
 from mnkg.kg.store.evaluate import (
     TRANSPORT_GRAPH,
     TRANSPORT_SOLUTIONS,
@@ -50,12 +45,17 @@ from mnkg.kg.store.evaluate import (
     named_graphs,
     run_update,
 )
+from mnkg.kg.store.parse import QueryShape, ashape_of, check, shape_of
 from mnkg.kg.store.workers import WorkerPool, raise_evaluation_error
+
+log = logging.getLogger("mnkg.store")
 
 
 def _request(
     sparql: str,
+    shape: QueryShape,
     *,
+    settings: Settings,
     bindings: Bindings | None,
     default_graph_uris: Sequence[str],
     named_graph_uris: Sequence[str],
@@ -63,11 +63,7 @@ def _request(
     graph_media_type: str | None,
     limit: int,
 ) -> QueryRequest:
-    check_depth(sparql)  # before any parser sees it: deep nesting crashes or stalls them
-    if uses_service(sparql):
-        raise FederationDisabled(
-            "federated queries (SERVICE) are disabled: this endpoint does not call other servers"
-        )
+    check(shape, settings)  # before the engine sees it (see mnkg.kg.store.parse)
     sparql = inject_values(sparql, bindings)
     explicit = bool(default_graph_uris or named_graph_uris)
     return QueryRequest(
@@ -77,7 +73,7 @@ def _request(
         results_media_type=results_media_type,
         graph_media_type=graph_media_type,
         limit=limit,
-        union_default_graph=not explicit and not has_dataset_clause(sparql),
+        union_default_graph=not explicit and not shape.dataset,
     )
 
 
@@ -105,13 +101,58 @@ def _serialized(response: QueryResponse) -> SerializedResult:
     return SerializedResult(response.body, media_type, ResultKind(response.kind))
 
 
+def _warn_if_networked(pool: WorkerPool) -> None:
+    reason = pool.isolation()
+    if reason is not None:
+        log.warning("query workers are NOT isolated from the network: %s", reason)
+
+
 class _Evaluating:
-    """What both embedded stores share: build the request, evaluate it, unpack the answer."""
+    """What both embedded stores share: check the text, build the request, evaluate it,
+    unpack the answer."""
 
     settings: Settings
 
-    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+    def _evaluate(
+        self, request: QueryRequest, timeout: float | None, public: bool = False
+    ) -> QueryResponse:
         raise NotImplementedError
+
+    def _parse_timeout(self) -> float:
+        return self.settings.query_timeout
+
+    def describe(self, sparql: str, form: str = "query") -> QueryShape:
+        """What ``sparql`` asks for, from a real parse (cached by text)."""
+        return shape_of(form, sparql, timeout=self._parse_timeout())
+
+    async def adescribe(
+        self, sparql: str, form: str = "query", *, public: bool = False
+    ) -> QueryShape:
+        """:meth:`describe` for an event loop (``public``: text from a ``/sparql`` client)."""
+        return await ashape_of(form, sparql, timeout=self._parse_timeout(), public=public)
+
+    def _build(
+        self,
+        sparql: str,
+        shape: QueryShape,
+        *,
+        results_format: QueryResultsFormat | None,
+        graph_format: RdfFormat | None,
+        bindings: Bindings | None,
+        default_graph_uris: Sequence[str],
+        named_graph_uris: Sequence[str],
+    ) -> QueryRequest:
+        return _request(
+            sparql,
+            shape,
+            settings=self.settings,
+            bindings=bindings,
+            default_graph_uris=default_graph_uris,
+            named_graph_uris=named_graph_uris,
+            results_media_type=results_format.media_type.split(";")[0] if results_format else None,
+            graph_media_type=graph_format.media_type if graph_format else None,
+            limit=self.settings.result_limit,
+        )
 
     def query(
         self,
@@ -123,36 +164,16 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> QueryResult:
         """Evaluate a query; see :meth:`mnkg.kg.store.base.Store.query`."""
-        request = _request(
+        request = self._build(
             sparql,
+            self.describe(sparql),
+            results_format=_TRANSPORT_RESULTS,
+            graph_format=_TRANSPORT_RDF,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
-            results_media_type=TRANSPORT_SOLUTIONS,
-            graph_media_type=TRANSPORT_GRAPH,
-            limit=self.settings.result_limit,
         )
         return parse_response(self._evaluate(request, timeout))
-
-    def _serialized_request(
-        self,
-        sparql: str,
-        *,
-        results_format: QueryResultsFormat | None,
-        graph_format: RdfFormat | None,
-        bindings: Bindings | None,
-        default_graph_uris: Sequence[str],
-        named_graph_uris: Sequence[str],
-    ) -> QueryRequest:
-        return _request(
-            sparql,
-            bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
-            results_media_type=results_format.media_type.split(";")[0] if results_format else None,
-            graph_media_type=graph_format.media_type if graph_format else None,
-            limit=self.settings.result_limit,
-        )
 
     def query_serialized(
         self,
@@ -166,8 +187,9 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> SerializedResult:
         """Evaluate and serialize; see :meth:`mnkg.kg.store.base.Store.query_serialized`."""
-        request = self._serialized_request(
+        request = self._build(
             sparql,
+            self.describe(sparql),
             results_format=results_format,
             graph_format=graph_format,
             bindings=bindings,
@@ -175,6 +197,10 @@ class _Evaluating:
             named_graph_uris=named_graph_uris,
         )
         return _serialized(self._evaluate(request, timeout))
+
+
+_TRANSPORT_RESULTS = QueryResultsFormat.from_media_type(TRANSPORT_SOLUTIONS)
+_TRANSPORT_RDF = RdfFormat.from_media_type(TRANSPORT_GRAPH)
 
 
 class OxigraphStore(_Evaluating):
@@ -210,16 +236,29 @@ class OxigraphStore(_Evaluating):
     def _readers(self) -> WorkerPool:
         with self._lock:
             if self._pool is None:
+                reserved = self.settings.reserved_workers  # on top of the /sparql workers
                 self._pool = WorkerPool(
                     layout.store_root(self.data_dir),
-                    size=self.workers,
+                    size=self.workers + reserved,
                     in_memory=self.in_memory,
+                    reserved=reserved,
+                    network=self.settings.sparql_network,
+                    memory_mb=self.settings.worker_memory_mb,
                 )
+                _warn_if_networked(self._pool)
             return self._pool
 
-    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+    def isolation(self) -> dict[str, object]:
+        """Whether the query workers run without a network (for ``/version``): ``network``
+        is ``"isolated"`` or ``"off"``, ``reason`` says why it is off."""
+        reason = self._readers().isolation()
+        return {"network": "isolated" if reason is None else "off", "reason": reason}
+
+    def _evaluate(
+        self, request: QueryRequest, timeout: float | None, public: bool = False
+    ) -> QueryResponse:
         limit = self.settings.query_timeout if timeout is None else timeout
-        return self._readers().call("query", request, timeout=limit)
+        return self._readers().call("query", request, timeout=limit, public=public)
 
     async def aquery(
         self,
@@ -231,14 +270,14 @@ class OxigraphStore(_Evaluating):
         timeout: float | None = None,
     ) -> QueryResult:
         """:meth:`query` for the event loop (no thread hop)."""
-        request = _request(
+        request = self._build(
             sparql,
+            await self.adescribe(sparql),
+            results_format=_TRANSPORT_RESULTS,
+            graph_format=_TRANSPORT_RDF,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
-            results_media_type=TRANSPORT_SOLUTIONS,
-            graph_media_type=TRANSPORT_GRAPH,
-            limit=self.settings.result_limit,
         )
         limit = self.settings.query_timeout if timeout is None else timeout
         return parse_response(await self._readers().acall("query", request, timeout=limit))
@@ -253,11 +292,14 @@ class OxigraphStore(_Evaluating):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        public: bool = False,
     ) -> SerializedResult:
         """:meth:`query_serialized` for the event loop (no thread hop; see
-        :meth:`mnkg.kg.store.workers.WorkerPool.acall`)."""
-        request = self._serialized_request(
+        :meth:`mnkg.kg.store.workers.WorkerPool.acall`). ``public``: the text comes from a
+        ``/sparql`` client, so it may not take the workers kept for the domain API."""
+        request = self._build(
             sparql,
+            await self.adescribe(sparql, public=public),
             results_format=results_format,
             graph_format=graph_format,
             bindings=bindings,
@@ -265,7 +307,8 @@ class OxigraphStore(_Evaluating):
             named_graph_uris=named_graph_uris,
         )
         limit = self.settings.query_timeout if timeout is None else timeout
-        return _serialized(await self._readers().acall("query", request, timeout=limit))
+        response = await self._readers().acall("query", request, timeout=limit, public=public)
+        return _serialized(response)
 
     def named_graphs(self) -> frozenset[str]:
         """Named graphs with triples; cached until a load or a write swaps the store."""
@@ -288,12 +331,18 @@ class OxigraphStore(_Evaluating):
         """Bulk-load a release aside and swap it in; running workers follow the swap."""
         return layout.load_release(self.data_dir, release_dir, keep=self.settings.keep_generations)
 
-    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+    def update(self, sparql: str, *, timeout: float | None = None, generated: bool = False) -> None:
         """Run a SPARQL Update in the writer process, on a copy swapped in when complete."""
-        check_depth(sparql)
+        if not generated:  # text of mnkg's own (write_update): nothing to check
+            check(self.describe(sparql, "update"), self.settings)
         with self._lock:
             if self._writer is None:
-                self._writer = WorkerPool(layout.store_root(self.data_dir), size=1, mode="write")
+                self._writer = WorkerPool(
+                    layout.store_root(self.data_dir),
+                    size=1,
+                    mode="write",
+                    network=self.settings.sparql_network,
+                )
             writer = self._writer
         limit = self.settings.query_timeout if timeout is None else timeout
         writer.call("update", sparql, timeout=limit)
@@ -322,11 +371,13 @@ class MemoryStore(_Evaluating):
         self._lock = threading.Lock()
         self._generation = 0
 
-    def _evaluate(self, request: QueryRequest, timeout: float | None) -> QueryResponse:
+    def _evaluate(
+        self, request: QueryRequest, timeout: float | None, public: bool = False
+    ) -> QueryResponse:
         try:
             return evaluate(self._store, request)
         except EvaluationError as error:
-            raise_evaluation_error(error.code, error.message)
+            raise_evaluation_error(error.code, error.message, error.detail)
 
     def named_graphs(self) -> frozenset[str]:
         """Named graphs with at least one triple."""
@@ -355,14 +406,15 @@ class MemoryStore(_Evaluating):
             location="memory:",
         )
 
-    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+    def update(self, sparql: str, *, timeout: float | None = None, generated: bool = False) -> None:
         """Run a SPARQL Update (one transaction)."""
-        check_depth(sparql)
+        if not generated:  # text of mnkg's own (write_update): nothing to check
+            check(self.describe(sparql, "update"), self.settings)
         with self._lock:
             try:
                 run_update(self._store, sparql)
             except EvaluationError as error:
-                raise_evaluation_error(error.code, error.message)
+                raise_evaluation_error(error.code, error.message, error.detail)
             finally:
                 self._generation += 1
 

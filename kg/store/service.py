@@ -27,6 +27,12 @@ _RESULT_FORMATS = (
 )
 
 
+FORMAT_IRIS: dict[RdfFormat, str] = {RdfFormat.JSON_LD: "http://www.w3.org/ns/formats/JSON-LD"}
+"""Where pyoxigraph's ``format.iri`` is not the W3C's (0.5.13 gives JSON-LD as
+``https://www.w3.org/ns/formats/data/JSON-LD``; https://www.w3.org/ns/formats/ lists
+``http://www.w3.org/ns/formats/JSON-LD``)."""
+
+
 def _sd(name: str) -> NamedNode:
     return NamedNode(SD + name)
 
@@ -58,7 +64,8 @@ def description(
     for fmt in _RESULT_FORMATS:
         triples.append(Triple(service, _sd("resultFormat"), NamedNode(fmt.iri)))
     for graph_format in dict((f, None) for _, f in GRAPH_TYPES):
-        triples.append(Triple(service, _sd("resultFormat"), NamedNode(graph_format.iri)))
+        iri = FORMAT_IRIS.get(graph_format, graph_format.iri)
+        triples.append(Triple(service, _sd("resultFormat"), NamedNode(iri)))
     for index, graph in enumerate(sorted(graphs)):
         named = BlankNode(f"g{index}")
         triples += [

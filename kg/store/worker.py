@@ -1,7 +1,9 @@
 """The loop a query or write worker process runs (see :mod:`mnkg.kg.store.workers`).
 
-Started as ``python -m mnkg.kg.store.worker <socket fd> <store root> disk|memory``; imports
-little beyond pyoxigraph, so a replacement worker is ready quickly.
+Started as ``python -m mnkg.kg.store.worker <socket fd> <store root> disk|memory
+isolated|network <memory MB>``; imports little beyond pyoxigraph, so a replacement worker is
+ready quickly. Before anything else it leaves the host's network
+(:func:`mnkg.kg.store.isolation.isolate_network`) and caps its memory.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pyoxigraph import Store
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
+from mnkg.kg.store.isolation import cap_memory, isolate_network
 from mnkg.kg.store.layout import write_atomically
 
 _CURRENT = "current"  # mirrors mnkg.kg.store.layout.CURRENT without importing it
@@ -27,7 +30,7 @@ recursively: a flat but long query (``a || b || ...`` or ``{..} UNION {..} ...``
 thousands of terms, well under the body limit) overflows the usual 8 MB stack and kills the
 process. 512 MB covers every query under the 1 MB body limit; it is address space, only the
 pages a query touches use memory. (Deep nesting is refused before it gets here, see
-:func:`mnkg.kg.store.bindings.check_depth`.)"""
+:func:`mnkg.kg.store.parse.check`.)"""
 
 
 def _current(root: Path) -> str | None:
@@ -51,8 +54,9 @@ def _write(store_root: Path, sparql: str) -> None:
     write_atomically(store_root.parent, lambda store: run_update(store, sparql))
 
 
-def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
-    """Say ``ready``, then serve ``(op, payload)`` requests from ``conn`` until it closes."""
+def worker_main(conn: Connection, root: str, in_memory: bool, isolation: str | None = None) -> None:
+    """Say ``ready`` (with why the worker has a network, if it has one: ``isolation``), then
+    serve ``(op, payload)`` requests from ``conn`` until it closes."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     store_root = Path(root)
@@ -64,7 +68,7 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
             store, opened = _open(store_root / target, in_memory), target
         except (OSError, RuntimeError):
             store, opened = None, None
-    conn.send(("ready", None))
+    conn.send(("ready", {"isolation": isolation}))
     while True:
         try:
             op, payload = conn.recv()
@@ -94,7 +98,7 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
                 raise EvaluationError("StoreUnavailable", f"unknown worker operation {op!r}")
             conn.send(("ok", reply))
         except EvaluationError as error:
-            conn.send(("error", error.code, error.message))
+            conn.send(("error", error.code, error.message, error.detail))
         except UserError as error:
             conn.send(("error", "StoreUnavailable", error.message))
         except (OSError, RuntimeError) as error:  # pyoxigraph reports I/O trouble as either
@@ -107,13 +111,16 @@ def worker_main(conn: Connection, root: str, in_memory: bool) -> None:
 
 def main(argv: list[str]) -> None:
     """Entry point of a worker process."""
-    fd, root, mode = argv
+    fd, root, mode, network, memory_mb = argv
+    # first, while single-threaded: no network (see mnkg.kg.store.isolation)
+    isolation = isolate_network() if network == "isolated" else "network allowed by settings"
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the main thread may set handlers
     threading.stack_size(STACK_BYTES)
+    cap_memory(int(memory_mb))
     serving = threading.Thread(
         target=worker_main,
         args=(Connection(int(fd)), root),
-        kwargs={"in_memory": mode == "memory"},
+        kwargs={"in_memory": mode == "memory", "isolation": isolation},
         name="mnkg-worker",
     )
     serving.start()

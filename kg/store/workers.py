@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,10 +46,19 @@ _ERRORS: dict[str, type[base.UserError]] = {
     "UnknownGraph": base.UnknownGraph,
 }
 
+WORKER_MODULE = "mnkg.kg.store.worker"
+"""The module a query or write worker runs (``python -m``)."""
 
-def raise_evaluation_error(code: str, message: str) -> NoReturn:
+
+class MemoryLimitExceeded(base.UserError):
+    """A query needed more memory than a worker may take (``MNKG_WORKER_MEMORY_MB``)."""
+
+    http_status = 422
+
+
+def raise_evaluation_error(code: str, message: str, detail: object = None) -> NoReturn:
     """Raise the store error a worker reported."""
-    raise _ERRORS.get(code, base.StoreUnavailable)(message)
+    raise _ERRORS.get(code, base.StoreUnavailable)(message, detail=detail)
 
 
 class _Worker:
@@ -58,11 +68,13 @@ class _Worker:
     re-import of the caller's ``__main__`` module in the child.
     """
 
-    __slots__ = ("conn", "process")
+    __slots__ = ("conn", "isolation", "process")
 
     def __init__(self, process: subprocess.Popen[bytes], conn: Connection) -> None:
         self.process = process
         self.conn = conn
+        self.isolation: str | None = "not started"
+        """None once the worker said it runs without a network, else why it does not."""
 
     def kill(self) -> None:
         with contextlib.suppress(Exception):
@@ -78,14 +90,17 @@ class _Waiter:
     one side (the checkin that assigns it, or the waiter giving up) decides its fate; the
     event or future only wakes the waiter up."""
 
-    __slots__ = ("event", "future", "loop", "worker")
+    __slots__ = ("event", "future", "loop", "public", "worker")
 
     def __init__(
         self,
         loop: asyncio.AbstractEventLoop | None = None,
         future: asyncio.Future[None] | None = None,
+        *,
+        public: bool = False,
     ) -> None:
         self.worker: _Worker | None = None
+        self.public = public
         self.loop = loop
         self.future = future
         self.event = threading.Event() if loop is None else None
@@ -114,20 +129,45 @@ class WorkerPool:
     Idle workers wait in a deque, requests that find none wait in another (first come, first
     served). A request from an event loop waits on a future (no thread), a synchronous one on a
     :class:`threading.Event`; a worker coming back is handed straight to the oldest waiter.
+
+    Two lanes: *public* calls (``/sparql``, text from anybody) may hold at most
+    ``size - reserved`` workers at once; internal calls (the domain API, named queries) may
+    take any worker and are served first, so runaway public queries never starve them.
     """
 
     def __init__(
-        self, store_root: Path, *, size: int, mode: str = "read", in_memory: bool = False
+        self,
+        store_root: Path,
+        *,
+        size: int,
+        mode: str = "read",
+        in_memory: bool = False,
+        reserved: int = 0,
+        network: bool = False,
+        memory_mb: int = 0,
+        module: str = WORKER_MODULE,
     ) -> None:
-        """``mode`` names the pool in diagnostics: ``read`` (queries) or ``write`` (updates)."""
+        """``mode`` names the pool in diagnostics: ``read`` (queries) or ``write`` (updates).
+
+        ``reserved``: workers public calls may not take (at most ``size - 1``). ``network``:
+        let workers keep the host's network (off by default: each worker unshares it).
+        ``memory_mb``: address-space cap of each worker (0: none).
+        """
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.store_root = Path(store_root)
         self.size = size
         self.mode = mode
         self.in_memory = in_memory
+        self.reserved = max(0, min(reserved, size - 1))
+        self.network = network
+        self.memory_mb = memory_mb
+        self.module = module
+        self._public_busy = 0
         self._idle: deque[_Worker] = deque()
         self._waiters: deque[_Waiter] = deque()
+        self._public_waiters: deque[_Waiter] = deque()
+        self._isolation: str | None = None
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -142,10 +182,12 @@ class WorkerPool:
                 [
                     sys.executable,
                     "-m",
-                    "mnkg.kg.store.worker",
+                    self.module,
                     str(theirs.fileno()),
                     str(self.store_root),
                     "memory" if self.in_memory else "disk",
+                    "network" if self.network else "isolated",
+                    str(self.memory_mb),
                 ],
                 pass_fds=(theirs.fileno(),),
                 stdin=subprocess.DEVNULL,
@@ -160,16 +202,21 @@ class WorkerPool:
     def _ready(self, worker: _Worker) -> _Worker:
         """Wait for a launched worker's ``ready``; a worker that never says it is killed."""
         try:
-            if worker.conn.poll(_START_TIMEOUT) and worker.conn.recv()[0] == "ready":
-                return worker
-        except (EOFError, OSError):
+            if worker.conn.poll(_START_TIMEOUT):
+                status, info = worker.conn.recv()
+                if status == "ready":
+                    worker.isolation = info.get("isolation") if isinstance(info, dict) else None
+                    if worker.isolation is not None:
+                        self._isolation = worker.isolation
+                    return worker
+        except (EOFError, OSError, ValueError):
             pass
         with self._lock:
             self._all.discard(worker)
         worker.kill()
         raise base.StoreUnavailable(f"a query worker failed to start within {_START_TIMEOUT} s")
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: _Worker, *, public: bool = False) -> None:
         """Kill ``worker`` and put a fresh one in the pool, in the background.
 
         The replacement is retried until it succeeds or the pool closes, whatever goes wrong,
@@ -177,6 +224,8 @@ class WorkerPool:
         """
         with self._lock:
             self._all.discard(worker)
+            if public:
+                self._public_busy -= 1
 
         def replace() -> None:
             worker.kill()
@@ -194,27 +243,48 @@ class WorkerPool:
 
         threading.Thread(target=replace, name="mnkg-worker-replace", daemon=True).start()
 
-    def _release(self, worker: _Worker) -> None:
+    def _public_slots(self) -> int:
+        return self.size - self.reserved
+
+    def _next_waiter(self) -> _Waiter | None:
+        """The waiter a free worker goes to (under the lock): internal calls first."""
+        if self._waiters:
+            return self._waiters.popleft()
+        if self._public_waiters and self._public_busy < self._public_slots():
+            self._public_busy += 1
+            return self._public_waiters.popleft()
+        return None
+
+    def _release(self, worker: _Worker, *, public: bool = False) -> None:
         """Hand a healthy worker to the oldest waiter, or make it idle."""
+        with self._lock:
+            if public:
+                self._public_busy -= 1
         while True:
             with self._lock:
-                if not self._waiters:
+                waiter = self._next_waiter()
+                if waiter is None:
                     self._idle.append(worker)
                     return
-                waiter = self._waiters.popleft()
                 waiter.worker = worker
             if waiter.wake():
                 return
+            if waiter.public:  # its loop is gone: the slot it was given is free again
+                with self._lock:
+                    self._public_busy -= 1
 
-    def _take(self, waiter: _Waiter | None) -> _Worker | None:
+    def _take(self, waiter: _Waiter | None, *, public: bool = False) -> _Worker | None:
         """An idle worker now, or None after queueing ``waiter`` (if given)."""
         if self._closed:
             raise base.StoreUnavailable("the store is closed")
         with self._lock:
-            if self._idle:
+            lane_free = not public or self._public_busy < self._public_slots()
+            if self._idle and lane_free:
+                if public:
+                    self._public_busy += 1
                 return self._idle.popleft()
             if waiter is not None:
-                self._waiters.append(waiter)
+                (self._public_waiters if public else self._waiters).append(waiter)
             return None
 
     def _give_up(self, waiter: _Waiter) -> _Worker | None:
@@ -222,33 +292,34 @@ class WorkerPool:
         with self._lock:
             if waiter.worker is None:
                 with contextlib.suppress(ValueError):  # close() cleared the queue
-                    self._waiters.remove(waiter)
+                    (self._public_waiters if waiter.public else self._waiters).remove(waiter)
             return waiter.worker
 
-    def _busy(self, timeout: float) -> base.StoreUnavailable:
+    def _busy(self, timeout: float, public: bool = False) -> base.StoreUnavailable:
+        workers = self._public_slots() if public else self.size
         return base.StoreUnavailable(
-            f"all {self.size} query workers stayed busy for {timeout:g} s; try again later"
+            f"all {workers} query workers stayed busy for {timeout:g} s; try again later"
         )
 
-    def _checkout(self, timeout: float) -> _Worker:
-        waiter = _Waiter()
-        worker = self._take(waiter)
+    def _checkout(self, timeout: float, public: bool = False) -> _Worker:
+        waiter = _Waiter(public=public)
+        worker = self._take(waiter, public=public)
         if worker is not None:
             return worker
         assert waiter.event is not None
         waiter.event.wait(timeout)
         worker = self._give_up(waiter)
         if worker is None:
-            raise self._busy(timeout)
+            raise self._busy(timeout, public)
         return worker
 
-    async def _acheckout(self, timeout: float) -> _Worker:
-        worker = self._take(None)  # the fast path: no future, no lock held while waiting
+    async def _acheckout(self, timeout: float, public: bool = False) -> _Worker:
+        worker = self._take(None, public=public)  # the fast path: no future, no lock waiting
         if worker is not None:
             return worker
         loop = asyncio.get_running_loop()
-        waiter = _Waiter(loop, loop.create_future())
-        worker = self._take(waiter)
+        waiter = _Waiter(loop, loop.create_future(), public=public)
+        worker = self._take(waiter, public=public)
         if worker is not None:
             return worker
         assert waiter.future is not None
@@ -259,18 +330,18 @@ class WorkerPool:
         except BaseException:  # cancelled: a worker assigned meanwhile goes back to the pool
             assigned = self._give_up(waiter)
             if assigned is not None:
-                self._release(assigned)
+                self._release(assigned, public=public)
             raise
         worker = self._give_up(waiter)
         if worker is None:
-            raise self._busy(timeout)
+            raise self._busy(timeout, public)
         return worker
 
-    def _checkin(self, worker: _Worker, *, healthy: bool) -> None:
+    def _checkin(self, worker: _Worker, *, healthy: bool, public: bool = False) -> None:
         if healthy:
-            self._release(worker)
+            self._release(worker, public=public)
         else:
-            self._replace(worker)
+            self._replace(worker, public=public)
 
     @staticmethod
     def _timeout(timeout: float) -> base.QueryTimeout:
@@ -278,8 +349,13 @@ class WorkerPool:
             f"the query ran longer than the {timeout:g} s limit and was stopped"
         )
 
-    @staticmethod
-    def _died(code: int | None) -> base.StoreUnavailable:
+    def _died(self, code: int | None) -> base.UserError:
+        if self.memory_mb and code == -signal.SIGABRT:  # Rust aborts when malloc fails
+            return MemoryLimitExceeded(
+                f"the query needed more memory than the {self.memory_mb} MB a query worker "
+                "may use (MNKG_WORKER_MEMORY_MB) and was stopped; narrow the query or add "
+                "a LIMIT"
+            )
         how = f"was killed by signal {-code}" if code is not None and code < 0 else "died"
         return base.StoreUnavailable(
             f"the query worker {how} while running this query (out of memory or a crash in "
@@ -293,20 +369,23 @@ class WorkerPool:
             raise_evaluation_error(*reply)
         return reply[0]
 
-    def _send(self, worker: _Worker, op: str, payload: Any) -> bool:
+    def _send(self, worker: _Worker, op: str, payload: Any, public: bool = False) -> bool:
         """Send a request; False if the worker had died while idle (it is then replaced)."""
         try:
             worker.conn.send((op, payload))
             return True
         except OSError:
-            self._replace(worker)
+            self._replace(worker, public=public)
             return False
 
-    def call(self, op: str, payload: Any, *, timeout: float) -> Any:
-        """Send one request to an idle worker and wait at most ``timeout`` seconds for it."""
+    def call(self, op: str, payload: Any, *, timeout: float, public: bool = False) -> Any:
+        """Send one request to an idle worker and wait at most ``timeout`` seconds for it.
+
+        ``public``: the request comes from ``/sparql`` (see the lanes in the class docstring).
+        """
         while True:
-            worker = self._checkout(timeout)
-            if self._send(worker, op, payload):
+            worker = self._checkout(timeout, public)
+            if self._send(worker, op, payload, public):
                 break
         healthy = False
         try:
@@ -319,10 +398,10 @@ class WorkerPool:
                 worker.process.wait(timeout=1)  # its exit status says how it died
             raise self._died(worker.process.returncode) from None
         finally:
-            self._checkin(worker, healthy=healthy)
+            self._checkin(worker, healthy=healthy, public=public)
         return self._unpack(message)
 
-    async def acall(self, op: str, payload: Any, *, timeout: float) -> Any:
+    async def acall(self, op: str, payload: Any, *, timeout: float, public: bool = False) -> Any:
         """:meth:`call` for an event loop: no thread, neither waiting for a worker nor for
         its answer.
 
@@ -330,8 +409,8 @@ class WorkerPool:
         replaced, so an abandoned query stops burning a core too.
         """
         while True:
-            worker = await self._acheckout(timeout)
-            if self._send(worker, op, payload):
+            worker = await self._acheckout(timeout, public)
+            if self._send(worker, op, payload, public):
                 break
         healthy = False
         try:
@@ -359,8 +438,15 @@ class WorkerPool:
                 await asyncio.sleep(0.05)
             raise self._died(worker.process.returncode) from None
         finally:
-            self._checkin(worker, healthy=healthy)
+            self._checkin(worker, healthy=healthy, public=public)
         return self._unpack(message)
+
+    def isolation(self) -> str | None:
+        """None when every worker started so far runs without a network, else the reason
+        one does not (``network`` mode: the setting that allows it)."""
+        if self.network:
+            return "the workers keep the network (MNKG_SPARQL_NETWORK is set)"
+        return self._isolation
 
     def close(self) -> None:
         """Stop every worker. Idempotent."""
@@ -369,8 +455,9 @@ class WorkerPool:
             workers = list(self._all)
             self._all.clear()
             self._idle.clear()
-            waiters = list(self._waiters)
+            waiters = list(self._waiters) + list(self._public_waiters)
             self._waiters.clear()
+            self._public_waiters.clear()
         for waiter in waiters:  # they find no worker assigned: "all workers busy"
             waiter.wake()
         for worker in workers:
@@ -397,4 +484,10 @@ def wait_until_idle(pool: WorkerPool, *, timeout: float) -> bool:
     return False
 
 
-__all__ = ["WorkerPool", "raise_evaluation_error", "wait_until_idle"]
+__all__ = [
+    "WORKER_MODULE",
+    "MemoryLimitExceeded",
+    "WorkerPool",
+    "raise_evaluation_error",
+    "wait_until_idle",
+]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -183,3 +184,165 @@ def test_mnkg_load_killed_half_way_leaves_the_served_answers_unchanged(
     )
     assert completed.returncode == 0, completed.stderr
     assert not any(p.name.startswith("building-") for p in store_root(private_data_dir).iterdir())
+
+
+# --- fair sharing (issue 12 point 2) -----------------------------------------------------------
+
+ORDERED_PRODUCT = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+TERMS = ["MONDO:0004976", "HP:0007354", "HP:0007350", "HP:0003470", "HP:0003401"]
+"""Terms of the curated release (ALS and signs the server itself suggests for it)."""
+
+
+@pytest.fixture(scope="module")
+def shared(curated_data_dir: Path, start_server):
+    """A server with 2 /sparql workers (+1 reserved), a per-client limit of 2 queries and a
+    1.5 GB memory cap per worker."""
+    return start_server(
+        curated_data_dir,
+        MNKG_QUERY_TIMEOUT="4",
+        MNKG_WORKERS="2",
+        MNKG_SPARQL_CLIENT_QUERIES="2",
+        MNKG_WORKER_MEMORY_MB="1500",
+    )
+
+
+def _descendants(root: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))) is not None:
+            parents[int(entry.name)] = int(fields[1])
+    tree: set[int] = set()
+    frontier = [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    return tree
+
+
+def _running_descendants(root: int) -> int:
+    """How many processes under ``root`` have a thread on a CPU right now (state R)."""
+    running = 0
+    for pid in _descendants(root):
+        try:
+            tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        except OSError:
+            continue
+        states = []
+        for task in tasks:
+            try:
+                text = (task / "stat").read_text()
+            except OSError:
+                continue
+            states.append(text[text.rindex(")") + 2])
+        running += "R" in states
+    return running
+
+
+def _start_runaways(url: str, count: int) -> tuple[list[threading.Thread], list[object]]:
+    outcomes: list[object] = []
+    # parse the text once over an empty graph (instant), so the runaways go straight to the
+    # workers and the processes found running below are theirs, not the grammar check's
+    warm = httpx.get(url, params={"query": CARTESIAN, "default-graph-uri": "urn:empty"})
+    assert warm.status_code == 200, warm.text
+
+    def runaway() -> None:
+        try:
+            outcomes.append(httpx.get(url, params={"query": CARTESIAN}, timeout=60))
+        except Exception as error:  # recorded for the assertions
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=runaway) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    return threads, outcomes
+
+
+def _wait_until_busy(server, workers: int) -> None:
+    for _ in range(500):  # until the runaways are on the workers' CPUs
+        if _running_descendants(server.process.pid) >= workers:
+            return
+        time.sleep(0.01)
+
+
+def test_two_runaways_do_not_starve_the_domain_api(shared) -> None:
+    threads, outcomes = _start_runaways(shared.sparql, 2)
+    _wait_until_busy(shared, 2)
+    answered_while_running: list[str] = []
+    with httpx.Client(base_url=shared.url, timeout=60) as client:
+        for term in TERMS:
+            response = client.get(f"/terms/{term}")
+            assert response.status_code == 200, response.text
+            if all(t.is_alive() for t in threads):
+                answered_while_running.append(term)
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answered_while_running, "no /terms answer came while the runaways held the workers"
+    assert all(isinstance(o, httpx.Response) and o.status_code == 503 for o in outcomes)
+
+
+def test_a_client_over_its_query_limit_gets_429_with_retry_after(shared) -> None:
+    threads, _ = _start_runaways(shared.sparql, 2)
+    _wait_until_busy(shared, 2)
+    try:
+        response = httpx.get(shared.sparql, params={"query": SMALL}, timeout=60)
+        assert all(t.is_alive() for t in threads)
+    finally:
+        for thread in threads:
+            thread.join(timeout=60)
+    assert response.status_code == 429, response.text
+    assert response.headers["retry-after"] == "1"
+    assert "MNKG_SPARQL_CLIENT_QUERIES" in response.json()["error"]
+    assert httpx.get(shared.sparql, params={"query": SMALL}, timeout=60).status_code == 200
+
+
+def test_a_query_over_the_memory_cap_is_a_422_naming_the_limit(shared) -> None:
+    response = httpx.get(shared.sparql, params={"query": ORDERED_PRODUCT}, timeout=60)
+    assert response.status_code == 422, response.text
+    assert "1500 MB" in response.json()["error"]
+    assert "MNKG_WORKER_MEMORY_MB" in response.json()["error"]
+    assert httpx.get(shared.sparql, params={"query": SMALL}, timeout=60).status_code == 200
+
+
+# --- slow and vanishing clients ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def impatient(curated_data_dir: Path, start_server):
+    """A server that waits 1 s for a request body."""
+    return start_server(curated_data_dir, MNKG_BODY_TIMEOUT="1")
+
+
+def _partial_post(server, sent: bytes = b"ASK {") -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    head = (
+        "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\n"
+    )
+    sock.sendall(head.encode() + sent)
+    return sock
+
+
+def test_a_body_that_does_not_arrive_in_time_is_a_408(impatient) -> None:
+    with _partial_post(impatient) as sock:
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    assert b" 408 " in status_line, answer
+    assert b'"error":"the request body did not arrive within 1 s"' in rest
+
+
+def test_a_client_that_disconnects_is_one_log_line_not_a_traceback(impatient) -> None:
+    _partial_post(impatient).close()
+    for _ in range(500):  # until the server noticed
+        if "disconnected before its request body arrived" in impatient.log.read_text():
+            break
+        time.sleep(0.01)
+    log = impatient.log.read_text()
+    assert "disconnected before its request body arrived" in log
+    assert "Traceback" not in log

@@ -73,12 +73,33 @@ def test_named_graph_uri(client: TestClient) -> None:
     assert bindings(response) == [EX + "ConditionC"]
 
 
-def test_unknown_graph_iri_is_a_bad_request(client: TestClient) -> None:
-    response = client.get(
-        "/sparql", params={"query": LMN, "default-graph-uri": EX + "no-such-graph"}
-    )
-    body = assert_error(response, 400, "no such graph")
-    assert Graph.KG in body["detail"]["known"]
+@pytest.mark.parametrize("parameter", ["default-graph-uri", "named-graph-uri"])
+def test_an_unknown_dataset_graph_is_an_empty_graph_with_a_warning(
+    client: TestClient, parameter: str
+) -> None:
+    """As in Fuseki and Oxigraph: the dataset names a graph the store does not hold."""
+    response = client.get("/sparql", params={"query": LMN, parameter: EX + "no-such-graph"})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"] == []
+    assert f"<{EX}no-such-graph>" in response.headers["warning"]
+    assert "no such graph" in response.headers["warning"]
+
+
+def test_an_unknown_from_graph_is_an_empty_graph_with_a_warning(client: TestClient) -> None:
+    query = f"SELECT * FROM <{EX}nowhere> WHERE {{ ?s ?p ?o }}"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"] == []
+    assert f"<{EX}nowhere>" in response.headers["warning"]
+
+
+def test_known_graphs_carry_no_warning(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": LMN, "default-graph-uri": Graph.KG})
+    assert response.status_code == 200
+    assert "warning" not in response.headers
+
+
+def test_a_dataset_graph_that_is_not_an_iri_is_a_bad_request(client: TestClient) -> None:
     assert_error(client.get("/sparql", params={"query": LMN, "named-graph-uri": "not an iri"}), 400)
 
 
@@ -159,7 +180,9 @@ def test_not_acceptable(client: TestClient) -> None:
 
 def test_syntax_error_gives_the_parser_message(client: TestClient) -> None:
     body = assert_error(client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x }"}), 400)
-    assert "1:" in body["error"]
+    assert "line 1, column 19" in body["error"], body  # where the triple stops making sense
+    assert "'?x'" in body["error"]  # the text found there
+    assert "Expected" in body["detail"]["parser"]  # the parser's own words
 
 
 def test_two_queries(client: TestClient) -> None:
@@ -240,6 +263,8 @@ def test_service_description(client: TestClient) -> None:
     assert names == {Graph.KG, Graph.REDUNDANT, Graph.ONTOLOGY}
     formats = set(graph.objects(None, URIRef(sd + "resultFormat")))
     assert URIRef("http://www.w3.org/ns/formats/SPARQL_Results_JSON") in formats
+    assert URIRef("http://www.w3.org/ns/formats/JSON-LD") in formats  # the W3C's IRI
+    assert not any("/formats/data/" in str(iri) for iri in formats)
     jsonld = client.get("/sparql", headers={"accept": "application/ld+json"})
     assert json.loads(jsonld.text)
 
@@ -259,3 +284,16 @@ def test_cors(client: TestClient) -> None:
     )
     assert preflight.status_code == 200
     assert "POST" in preflight.headers["access-control-allow-methods"]
+
+
+def test_the_openapi_schema_has_one_operation_id_per_operation(client: TestClient) -> None:
+    """FastAPI warned "Duplicate Operation ID" for the graph-store routes."""
+    import warnings
+
+    client.app.openapi_schema = None  # type: ignore[attr-defined]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        schema = client.app.openapi()  # type: ignore[attr-defined]
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    assert {"get", "head", "put", "post", "delete"} <= set(schema["paths"]["/graph-store"])

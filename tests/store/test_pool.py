@@ -29,6 +29,7 @@ RUNAWAY = (
 @pytest.fixture
 def one_worker(disk_store: OxigraphStore) -> OxigraphStore:
     disk_store.workers = 1
+    disk_store.settings = disk_store.settings.model_copy(update={"reserved_workers": 0})
     disk_store.start()
     return disk_store
 
@@ -131,6 +132,34 @@ def test_a_worker_dying_mid_query_is_a_503_naming_the_crash(one_worker: Oxigraph
     assert wait_until_idle(pool, timeout=30)
     assert pid not in pool.pids()
     assert bool(one_worker.query(SMALL, timeout=30)) is True
+
+
+def test_public_calls_never_take_the_reserved_worker(disk_store: OxigraphStore) -> None:
+    """Two workers, one reserved: a public runaway holds the only public one; another public
+    call waits (and is told the workers stayed busy) while an internal call is answered."""
+    disk_store.workers = 1
+    disk_store.settings = disk_store.settings.model_copy(update={"reserved_workers": 1})
+    disk_store.start()
+    pool = _pool(disk_store)
+    assert pool.size == 2 and pool.reserved == 1
+
+    async def scenario() -> tuple[object, object, object]:
+        runaway = asyncio.ensure_future(
+            pool.acall("query", QueryRequest(sparql=RUNAWAY), timeout=3, public=True)
+        )
+        await asyncio.sleep(0.3)  # the runaway holds the only public worker
+        public, internal = await asyncio.gather(
+            pool.acall("query", QueryRequest(sparql=SMALL), timeout=0.5, public=True),
+            pool.acall("query", QueryRequest(sparql=SMALL), timeout=10),
+            return_exceptions=True,
+        )
+        return public, internal, (await asyncio.gather(runaway, return_exceptions=True))[0]
+
+    public, internal, runaway = asyncio.run(scenario())
+    assert isinstance(public, StoreUnavailable) and "all 1 query workers" in public.message
+    assert not isinstance(internal, BaseException)
+    assert isinstance(runaway, QueryTimeout)
+    assert wait_until_idle(pool, timeout=30)
 
 
 def _alive(pid: int) -> bool:

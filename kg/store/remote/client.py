@@ -48,7 +48,6 @@ from mnkg.kg.iris import GRAPH_BASE, OUR_GRAPH_BASES
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.base import (
     Bindings,
-    FederationDisabled,
     LoadReport,
     QueryResult,
     QuerySyntaxError,
@@ -58,7 +57,8 @@ from mnkg.kg.store.base import (
     StoreUnavailable,
     release_files,
 )
-from mnkg.kg.store.bindings import has_dataset_clause, inject_values, uses_service
+from mnkg.kg.store.bindings import inject_values
+from mnkg.kg.store.parse import check, shape_of
 from mnkg.kg.store.remote.loading import (
     CHUNK_TRIPLES,
     LOAD_TIMEOUT,
@@ -202,7 +202,7 @@ class RemoteStore:
             return [("default-graph-uri", g) for g in default_graph_uris] + [
                 ("named-graph-uri", g) for g in named_graph_uris
             ]
-        if has_dataset_clause(sparql):
+        if shape_of("query", sparql, timeout=self.settings.query_timeout).dataset:
             return []
         # An empty release still gets an explicit (empty) dataset, not the server's union.
         ours = sorted(self.named_graphs()) or [GRAPH_BASE]
@@ -218,11 +218,7 @@ class RemoteStore:
         timeout: float | None,
         acceptable: set[ResultKind] | None = None,
     ) -> tuple[ResultKind, bytes, str]:
-        if uses_service(sparql):
-            raise FederationDisabled(
-                "federated queries (SERVICE) are disabled: this endpoint does not call other "
-                "servers"
-            )
+        check(shape_of("query", sparql, timeout=self.settings.query_timeout), self.settings)
         sparql = inject_values(sparql, bindings)
         kind = form_of(sparql)
         if acceptable is not None and kind not in acceptable:
@@ -362,8 +358,10 @@ class RemoteStore:
 
     # --- writes ---
 
-    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+    def update(self, sparql: str, *, timeout: float | None = None, generated: bool = False) -> None:
         """Run a SPARQL Update on the server (form-encoded POST to the update URL)."""
+        if not generated:  # text of mnkg's own (write_update): nothing to check
+            check(shape_of("update", sparql, timeout=self.settings.query_timeout), self.settings)
         limit = self.settings.query_timeout if timeout is None else timeout
         try:
             self._update(sparql, timeout=limit, what="the update")

@@ -1,0 +1,234 @@
+"""The SPARQL grammar check: parse a query or update with rdflib and describe what it asks for.
+
+Runs in a process of its own (``python -m mnkg.kg.sparql_grammar``, started by
+:mod:`mnkg.kg.store.parse`), never in the API process or a query worker: rdflib's parser is a
+recursive pyparsing grammar, slow on hostile input and deep in recursion, so it gets a deep
+recursion limit and a large stack where that harms nobody, and a time limit enforced by killing
+the process, like a query. The serving path stays free of rdflib (the import contract).
+
+rdflib implements the SPARQL 1.1 grammar with its escapes (``ex:a\\'``, ``ex:p\\#``, ``\\u``
+code points), so what it finds is what the query engine will see: ``SERVICE`` and ``LOAD``
+anywhere, the ``FROM`` / ``FROM NAMED`` clauses, the nesting depth of the parse tree, the
+prefixes used and declared, the functions called.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from typing import Any
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql import parser
+from rdflib.plugins.sparql.parserutils import CompValue, ParamValue
+
+from mnkg.kg.store.isolation import isolate_network
+from mnkg.kg.store.parse import QueryShape, SyntaxProblem
+
+RECURSION_LIMIT = 30_000
+"""Python frames the parser may use: rdflib spends 20-50 per nesting level."""
+STACK_BYTES = 1024 * 1024 * 1024
+"""Stack of the parsing thread (address space; only the pages used cost memory)."""
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+CASTS = frozenset(
+    XSD + name
+    for name in (
+        "string boolean float double decimal integer date time dateTime duration "
+        "yearMonthDuration dayTimeDuration"
+    ).split()
+)
+"""The functions named by IRI that the query engine evaluates (XPath constructor casts)."""
+
+
+def _nodes(tree: Any) -> Iterator[tuple[CompValue, int]]:
+    """Every parse-tree node with its depth (iterative: the tree may be deep)."""
+    stack: list[tuple[Any, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, CompValue):
+            yield node, depth + 1
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list | tuple | ParseResults):
+            stack.extend((value, depth) for value in node)
+
+
+RDF_REST = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
+BRACKET_LEVELS = 6
+"""Parse-tree levels one nested collection or blank-node list counts for (as deep as one
+level of parentheses in an expression)."""
+
+
+def _blank_node_nesting(nodes: list[tuple[CompValue, int]]) -> int:
+    """How deep collections and blank-node lists nest: rdflib flattens them into triples
+    between blank nodes, so the nesting is the longest chain of blank node to blank node
+    (``rdf:rest`` links excluded: a long flat list is not deep)."""
+    children: dict[Any, list[Any]] = {}
+    for node, _ in nodes:
+        if node.name != "TriplesBlock":
+            continue
+        for triples in node.get("triples") or []:
+            flat = list(triples)
+            for s, p, o in zip(flat[0::3], flat[1::3], flat[2::3], strict=False):
+                if type(s).__name__ == "BNode" and type(o).__name__ == "BNode":
+                    if str(p) != RDF_REST:
+                        children.setdefault(s, []).append(o)
+    depth: dict[Any, int] = {}
+    for root in children:
+        stack = [(root, False)]
+        while stack:  # iterative post-order: the chain may be long
+            current, expanded = stack.pop()
+            if current in depth:
+                continue
+            if expanded:
+                depth[current] = 1 + max(
+                    (depth.get(c, 0) for c in children.get(current, ())), default=0
+                )
+                continue
+            stack.append((current, True))
+            stack.extend((c, False) for c in children.get(current, ()) if c not in depth)
+    return max(depth.values(), default=0)
+
+
+def _iri(term: Any, prefixes: dict[str, str]) -> str:
+    if isinstance(term, CompValue) and term.name == "pname":
+        namespace = prefixes.get(term.get("prefix") or "", "")
+        return namespace + (term.get("localname") or "")
+    return str(term)
+
+
+def _term(term: Any, prefixes: dict[str, str]) -> str:
+    """An IRI as text, a variable as ``?name``."""
+    if type(term).__name__ == "Variable":
+        return "?" + str(term)
+    return _iri(term, prefixes)
+
+
+def describe(form: str, text: str) -> QueryShape:
+    """Parse ``text`` (``form`` is ``query`` or ``update``) and describe it; a syntax error
+    is returned as the shape's ``problem``."""
+    try:
+        tree = parser.parseQuery(text) if form == "query" else parser.parseUpdate(text)
+    except ParseBaseException as error:
+        return QueryShape(form=form, problem=_syntax_problem(text, error))
+    except RecursionError:
+        return QueryShape(form=form, depth=sys.maxsize)
+    nodes = list(_nodes(tree))
+    prefixes = {
+        node.get("prefix") or "": str(node.get("iri"))
+        for node, _ in nodes
+        if node.name == "PrefixDecl"
+    }
+    used = {node.get("prefix") or "" for node, _ in nodes if node.name == "pname"}
+    undeclared = sorted(used - prefixes.keys())
+    if undeclared:
+        names = ", ".join(f"{name}:" for name in undeclared)
+        verb = "is" if len(undeclared) == 1 else "are"
+        return QueryShape(
+            form=form,
+            problem=SyntaxProblem(
+                f"prefix {names} {verb} not declared; add PREFIX {undeclared[0]}: <...> "
+                "at the top of the query",
+                "undeclared prefix: " + names,
+            ),
+        )
+    functions = sorted(
+        {_iri(node.get("iri"), prefixes) for node, _ in nodes if node.name == "Function"} - CASTS
+    )
+    if functions:
+        return QueryShape(
+            form=form,
+            problem=SyntaxProblem(
+                f"unknown function <{functions[0]}>: this endpoint evaluates the SPARQL 1.1 "
+                "built-in functions and the XSD casts (xsd:integer(...) ...), no others",
+                "unknown functions: " + " ".join(f"<{iri}>" for iri in functions),
+            ),
+        )
+    return QueryShape(
+        form=form,
+        services=tuple(
+            _term(node.get("term"), prefixes)
+            for node, _ in nodes
+            if node.name == "ServiceGraphPattern"
+        ),
+        loads=tuple(_iri(node.get("iri"), prefixes) for node, _ in nodes if node.name == "Load"),
+        dataset=tuple(
+            _iri(node.get("default") or node.get("named"), prefixes)
+            for node, _ in nodes
+            if node.name == "DatasetClause"
+        ),
+        depth=max(
+            max((depth for _, depth in nodes), default=0),
+            BRACKET_LEVELS * _blank_node_nesting(nodes),
+        ),
+    )
+
+
+_TOKEN = re.compile(r"\S{1,40}")
+
+
+def _syntax_problem(text: str, error: ParseBaseException) -> SyntaxProblem:
+    """A syntax error in plain words: line, column and the text found there."""
+    found = _TOKEN.match(text, error.loc)
+    where = f"line {error.lineno}, column {error.col}"
+    if found is None:
+        message = f"syntax error at {where}: the text ends before the query is complete"
+    else:
+        message = f"syntax error at {where}, at '{found.group()}': SPARQL does not allow it there"
+    return SyntaxProblem(message, str(error), line=error.lineno, column=error.col)
+
+
+# --- rdflib 7.x: its ServiceGraphPattern action re-scans the whole query text for the first
+# SERVICE (``search_string``) to keep the pattern's text for its own federated evaluation,
+# skipping comments from any ``#``, including the escaped one in ``ex:p\#``: the re-scan finds
+# nothing and a valid query fails to parse. We never evaluate with rdflib, so the node is built
+# as Comp.postParse builds every other one, without the re-scan.
+def _service_post_parse(instring: str, loc: int, tokens: ParseResults) -> CompValue:
+    node = CompValue("ServiceGraphPattern")
+    for token in tokens:
+        if isinstance(token, ParamValue):
+            if token.isList:
+                node.setdefault(token.name, []).append(token.tokenList)
+            else:
+                node[token.name] = token.tokenList
+    return node
+
+
+parser.ServiceGraphPattern.postParse = _service_post_parse  # type: ignore[method-assign,assignment]
+
+
+def serve(conn: Connection) -> None:
+    """Answer ``("check", (form, text))`` requests until the parent closes the socket."""
+    conn.send(("ready", {"isolation": _isolation}))
+    while True:
+        try:
+            op, payload = conn.recv()
+        except (EOFError, OSError):
+            return
+        if op != "check":
+            conn.send(("error", "StoreUnavailable", f"unknown operation {op!r}"))
+            continue
+        form, text = payload
+        conn.send(("ok", describe(form, text)))
+
+
+_isolation: str | None = None
+
+
+def main(argv: list[str]) -> None:
+    """Entry point: ``<socket fd> <ignored> <ignored> isolated|network <ignored>``."""
+    global _isolation
+    fd, _root, _mode, network, _memory = argv
+    _isolation = isolate_network() if network == "isolated" else "network allowed by settings"
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(STACK_BYTES)
+    thread = threading.Thread(target=serve, args=(Connection(int(fd)),), name="mnkg-grammar")
+    thread.start()
+    thread.join()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
