@@ -17,6 +17,7 @@ import mnkg
 from mnkg.kg import (
     ONTOLOGY_IRI,
     Graph,
+    Isolated,
     Loader,
     Settings,
     Store,
@@ -152,7 +153,11 @@ def version_with_status(request: Request) -> VersionInfo:
         info: dict[str, Any] = version_info_of_nothing()
     else:
         info = version_info(request.app.state.store).model_dump(by_alias=True, exclude_unset=True)
-    return VersionInfo.model_validate(info | {"store": status.as_json()})
+    store = status.as_json()
+    served = request.app.state.store
+    if isinstance(served, Isolated):
+        store["isolation"] = served.isolation()
+    return VersionInfo.model_validate(info | {"store": store})
 
 
 def version_info_of_nothing() -> dict[str, Any]:

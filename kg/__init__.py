@@ -68,6 +68,7 @@ from mnkg.kg.iris import GRAPH_BASE, MNKG_BASE, MNKG_TERM, ONTOLOGY_IRI, Graph
 from mnkg.kg.settings import Settings
 from mnkg.kg.store import (
     AsyncQuery,
+    Isolated,
     Loader,
     LoadReport,
     NotAcceptable,
@@ -110,6 +111,7 @@ __all__ = [
     "Evidence",
     "Graph",
     "HierarchyLink",
+    "Isolated",
     "LoadReport",
     "Loader",
     "LocalizeRequest",

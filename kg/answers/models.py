@@ -279,6 +279,8 @@ class StoreStatus(Answer):
     generation: str
     missing_graphs: list[str]
     error: str | None = None
+    isolation: dict[str, str | None] | None = None
+    """Whether the query workers run without a network (embedded store; docs/sparql.md)."""
 
 
 class VersionInfo(Answer):

@@ -225,6 +225,15 @@ class AsyncQuery(Protocol):
 
 
 @runtime_checkable
+class Isolated(Protocol):
+    """A store whose query processes run without a network (the embedded store's workers)."""
+
+    def isolation(self) -> dict[str, object]:
+        """``{"network": "isolated" | "off", "reason": None | why it is off}``."""
+        ...
+
+
+@runtime_checkable
 class Loader(Protocol):
     """Write access: replace the content with a release, or run SPARQL Update."""
 
@@ -269,6 +278,7 @@ __all__ = [
     "BindingValue",
     "Bindings",
     "FederationDisabled",
+    "Isolated",
     "LoadReport",
     "Loader",
     "NotAcceptable",
