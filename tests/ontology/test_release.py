@@ -18,7 +18,8 @@ from mnkg.kg.iris import Graph as G
 @pytest.fixture(scope="module")
 def release(built_release: BuiltRelease) -> Path:
     """The session's release, written by the real ``mnkg build``."""
-    assert "release written to" in built_release.stdout
+    if built_release.stdout:  # empty when MNKG_TEST_RELEASE gave a folder built beforehand
+        assert "release written to" in built_release.stdout
     return built_release.path
 
 
