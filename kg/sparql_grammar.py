@@ -156,7 +156,7 @@ def describe(form: str, text: str) -> QueryShape:
         ),
         loads=tuple(_iri(node.get("iri"), prefixes) for node, _ in nodes if node.name == "Load"),
         dataset=tuple(
-            _iri(node.get("default") or node.get("named"), prefixes)
+            _iri(node["default"] if "default" in node else node["named"], prefixes)
             for node, _ in nodes
             if node.name == "DatasetClause"
         ),
