@@ -11,7 +11,6 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
 
 import pytest
 
@@ -40,18 +39,6 @@ def _pool(store: OxigraphStore) -> WorkerPool:
     return store._pool
 
 
-async def _until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    """Yield to the event loop until ``condition()`` holds (what the pool reports, not a nap)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the pool never reached the expected state"
-        await asyncio.sleep(0)
-
-
-def _queued(pool: WorkerPool) -> int:
-    return len(pool._waiters) + len(pool._public_waiters)
-
-
 def test_more_concurrent_async_queries_than_workers_are_all_answered(
     one_worker: OxigraphStore,
 ) -> None:
@@ -72,7 +59,7 @@ def test_async_waiters_are_told_when_every_worker_stays_busy(
 ) -> None:
     async def scenario() -> tuple[object, object]:
         runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=3))
-        await _until(lambda: _pool(one_worker).idle() == 0)  # the runaway holds the worker
+        await asyncio.sleep(0.3)  # the runaway holds the only worker
         waiting = await asyncio.gather(
             one_worker.aquery(SMALL, timeout=0.5), return_exceptions=True
         )
@@ -89,9 +76,9 @@ def test_async_waiters_are_told_when_every_worker_stays_busy(
 def test_a_cancelled_waiter_gives_its_worker_back(one_worker: OxigraphStore) -> None:
     async def scenario() -> bool:
         runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=1))
-        await _until(lambda: _pool(one_worker).idle() == 0)
+        await asyncio.sleep(0.3)
         waiter = asyncio.ensure_future(one_worker.aquery(SMALL, timeout=30))
-        await _until(lambda: _queued(_pool(one_worker)) == 1)  # the waiter is in the queue
+        await asyncio.sleep(0.1)
         waiter.cancel()
         await asyncio.gather(runaway, waiter, return_exceptions=True)
         return bool(await one_worker.aquery(SMALL, timeout=30))
@@ -124,12 +111,9 @@ def test_killed_workers_are_replaced_and_the_pool_never_ends_up_empty(
     disk_store.start()
     pool = _pool(disk_store)
     for _ in range(3):  # every worker dies, three times over (as a crash in the engine would)
-        pids = pool.pids()
-        for pid in pids:
+        for pid in pool.pids():
             os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while any(_alive(pid) for pid in pids):  # until the kernel says they are gone
-            assert time.monotonic() < deadline, "a SIGKILLed worker did not die"
+        time.sleep(0.2)
         # dead idle workers are noticed on send and replaced; the query still gets an answer
         assert bool(disk_store.query(SMALL, timeout=30)) is True
     assert wait_until_idle(pool, timeout=30)
@@ -163,7 +147,7 @@ def test_public_calls_never_take_the_reserved_worker(disk_store: OxigraphStore) 
         runaway = asyncio.ensure_future(
             pool.acall("query", QueryRequest(sparql=RUNAWAY), timeout=3, public=True)
         )
-        await _until(lambda: pool.idle() == 1)  # the runaway holds the only public worker
+        await asyncio.sleep(0.3)  # the runaway holds the only public worker
         public, internal = await asyncio.gather(
             pool.acall("query", QueryRequest(sparql=SMALL), timeout=0.5, public=True),
             pool.acall("query", QueryRequest(sparql=SMALL), timeout=10),
@@ -179,8 +163,5 @@ def test_public_calls_never_take_the_reserved_worker(disk_store: OxigraphStore) 
 
 
 def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().split(")")[-1].split()[0] != "Z"
-    except FileNotFoundError:  # reaped already
-        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
