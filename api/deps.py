@@ -167,6 +167,7 @@ def version_info_of_nothing() -> dict[str, Any]:
         "ontology": {"iri": ONTOLOGY_IRI, "versionIRI": None, "versionInfo": None},
         "sources": [],
         "graphs": [],
+        "curated": {"conditions": 0, "signs": 0, "sites": 0, "statements": 0},
         "software": {"name": "mnkg", "version": mnkg.__version__},
     }
 

@@ -14,7 +14,6 @@ from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from starlette.requests import ClientDisconnect
 
 from mnkg.api.deps import check_write_access
 from mnkg.api.errors import ProtocolError, UnsupportedMediaType, error_response
@@ -296,13 +295,11 @@ async def sparql_get(request: Request) -> Response:
     response_class=Response,
 )
 async def sparql_post(request: Request) -> Response:
-    """SPARQL 1.1 Protocol query or update via POST."""
-    try:
-        return await _post(request)
-    except ClientDisconnect:
-        client = request.client.host if request.client else "unknown"
-        log.warning("client %s disconnected before its request body arrived", client)
-        return Response(status_code=400)
+    """SPARQL 1.1 Protocol query or update via POST.
+
+    A client that leaves mid-body raises ``ClientDisconnect``, answered (and logged once) by the
+    app's handler in ``api/errors.py``, as on every route."""
+    return await _post(request)
 
 
 async def _post(request: Request) -> Response:

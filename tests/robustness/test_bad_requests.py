@@ -20,7 +20,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from fixtures.servers import MNKG
+from fixtures.servers import MNKG, serving
+
+from mnkg.api.app import create_app
+from mnkg.kg.settings import Settings
+from mnkg.kg.store import open_store
 
 SMALL = "SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Ontology> } LIMIT 1"
 OVER_LIMIT = 1_000_000 + 1  # MNKG_MAX_BODY_BYTES default
@@ -568,6 +572,7 @@ def test_no_error_body_shows_a_path_when_the_store_is_gone(own) -> None:
         assert str(own.data_dir) not in response.text and "/tmp" not in response.text
         assert response.json()["error"], response.text
     assert version.status_code == 200 and version.json()["store"]["holds_release"] is False
+    assert set(version.json()["curated"].values()) == {0}  # nothing is served, nothing counted
     assert str(own.data_dir) not in version.text
 
 
@@ -586,3 +591,20 @@ def test_redaction_of_server_error_messages(message: str, hidden: str) -> None:
     assert redact("unknown graph https://w3id.org/mnkg/graph/kgg", None, server_error=True) == (
         "unknown graph https://w3id.org/mnkg/graph/kgg"
     )
+
+
+def test_a_data_dir_never_loaded_answers_version_and_503s(tmp_path: Path) -> None:
+    """`mnkg serve` before any `mnkg load`: /version says there is no release (200), the domain
+    routes are 503s that say so."""
+    settings = Settings(data_dir=tmp_path)
+    store = open_store(settings=settings)
+    try:
+        with serving(create_app(settings=settings, store=store)) as url:
+            version = httpx.get(f"{url}/version", timeout=60)
+            term = httpx.get(f"{url}/terms/MONDO:0004976", timeout=60)
+    finally:
+        store.close()
+    assert version.status_code == 200, version.text
+    assert version.json()["store"]["holds_release"] is False
+    assert version.json()["release"] is None and set(version.json()["curated"].values()) == {0}
+    assert term.status_code == 503 and term.json()["error"] == "the store holds no release"
