@@ -140,7 +140,7 @@ def rank_mnkg(store: Any, patients: list[dict], source: str) -> tuple[list[int |
             cache=cache,
         )
         seconds.append(time.perf_counter() - started)
-        scores = {c["id"]: c["score"] for c in answer["conditions"]}
+        scores = {c.id: c.score for c in answer.conditions}
         target = scores.get(p["target"])
         # the rank hpo3's numbers use too: 1 + the conditions scoring strictly higher (OMIM and
         # Orphanet often annotate one disease twice, with the same terms: a tie is not a miss)

@@ -19,7 +19,7 @@ The packages under it, from the bottom up (see docs/architecture.md): ``errors``
 from mnkg.kg.answers.conditions import MAX_PAGE, PATTERNS, SOURCES, conditions_by_pattern
 from mnkg.kg.answers.conditions_formats import STREAM_FORMATS, check_stream_format, whole_json
 from mnkg.kg.answers.conditions_formats import stream as stream_conditions
-from mnkg.kg.answers.localize import MAX_SIGNS, LocalizeRequest, localize
+from mnkg.kg.answers.localize import MAX_SIGNS, LocalizeAnswer, LocalizeRequest, localize
 from mnkg.kg.answers.mappings import mappings_of, rows_for, rows_from_store, term_mappings
 from mnkg.kg.answers.models import (
     Claim,
@@ -114,6 +114,7 @@ __all__ = [
     "Isolated",
     "LoadReport",
     "Loader",
+    "LocalizeAnswer",
     "LocalizeRequest",
     "MappingRecord",
     "MappingsAnswer",

@@ -2,49 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Request
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Body, Request, Response
 
 from mnkg.api.deps import StoreDep, app_cache
-from mnkg.kg import MAX_SIGNS, LocalizeRequest, localize
+from mnkg.kg import LocalizeAnswer, LocalizeRequest, localize, to_json
 
 router = APIRouter(tags=["Localization"])
-
-
-class LocalizeBody(BaseModel):
-    """Signs found (``signs``) and looked for but not found (``absent``), as HPO IDs or labels."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    signs: list[str] = Field(
-        min_length=1,
-        max_length=MAX_SIGNS,
-        description="findings present: HPO IDs (HP:0002380), exact HPO labels (Fasciculations) "
-        "or MNKG findings (MNKG:0001150 sensory level); unusable ones are listed in unrecognised",
-    )
-    absent: list[str] = Field(
-        default_factory=list,
-        max_length=MAX_SIGNS,
-        description="findings looked for and not found: they count against the sites and "
-        "conditions that would have them",
-    )
-    age_months: float | None = Field(
-        default=None,
-        ge=0,
-        le=1500,
-        description="age in months; under 24 an extensor plantar response is normal",
-    )
-    onset: Literal["acute", "chronic"] | None = Field(
-        default=None,
-        description="acute (hours to days): flaccidity and areflexia may be spinal or cerebral "
-        "shock of a UMN lesion",
-    )
-    source: Literal["mnkg", "hpo", "all"] = Field(
-        default="mnkg", description="which annotated conditions to rank"
-    )
-    limit: int = Field(default=10, ge=1, le=100, description="most conditions returned")
 
 
 _EXAMPLE_BODY = {
@@ -131,13 +96,14 @@ _EXAMPLE_ANSWER = {
 @router.post(
     "/localize",
     summary="Localize a lesion: ranked sites, level, next findings, conditions",
+    response_model=LocalizeAnswer,
     responses={200: {"content": {"application/json": {"example": _EXAMPLE_ANSWER}}}},
 )
 def post_localize(
     request: Request,
     store: StoreDep,
     body: Annotated[
-        LocalizeBody,
+        LocalizeRequest,
         Body(
             openapi_examples={
                 "capsular": {"summary": "capsular stroke, forehead spared", "value": _EXAMPLE_BODY},
@@ -152,22 +118,12 @@ def post_localize(
             }
         ),
     ],
-) -> dict[str, Any]:
+) -> Response:
     """Weighted evidence over candidate lesion sites (docs/localization.md): the level of the
     best site, the next findings to examine, unusable inputs listed in ``unrecognised``, and the
     conditions ranked consistently with the sites."""
-    return localize(
-        store,
-        LocalizeRequest(
-            signs=body.signs,
-            absent=body.absent,
-            age_months=body.age_months,
-            onset=body.onset,
-            source=body.source,
-            limit=body.limit,
-        ),
-        cache=app_cache(request),
-    )
+    answer = localize(store, body, cache=app_cache(request))
+    return Response(to_json(answer), media_type="application/json")
 
 
 __all__ = ["router"]

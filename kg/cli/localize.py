@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from mnkg.kg.answers.localize import LocalizeRequest, evaluate_cases, localize, read_cases
+from mnkg.kg.answers.models import to_dict
 from mnkg.kg.cli.options import (
     DataDirOption,
     JsonOption,
@@ -123,7 +124,7 @@ def register(app: typer.Typer) -> None:
         store: StoreOption = None,
     ) -> None:
         """Localize a lesion from findings: ranked sites, level, next findings, conditions."""
-        request = LocalizeRequest(
+        request = LocalizeRequest.of(
             signs=list(signs),
             absent=list(absent or []),
             age_months=age_months,
@@ -132,7 +133,7 @@ def register(app: typer.Typer) -> None:
             limit=limit,
         )
         with reading_store(data_dir, store) as opened:
-            answer = localize(opened, request)
+            answer = to_dict(localize(opened, request))
         if as_json:
             print_json(answer)
         else:

@@ -11,6 +11,7 @@ from helpers.curated_counts import expected_curated_counts
 
 from mnkg.kg import (
     ConditionsAnswer,
+    LocalizeAnswer,
     MappingsAnswer,
     QueryList,
     SearchPage,
@@ -299,6 +300,15 @@ def test_domain_answers_validate_against_their_models(http: httpx.Client) -> Non
         response = http.get(url)
         assert response.status_code == 200, url
         model.model_validate_json(response.content)  # extra="forbid": no field undeclared
+    bodies = [  # a pitfall, an absent finding, an unusable input and a ranked condition each
+        {"signs": ["HP:0003487", "HP:0001284"], "onset": "acute", "source": "all"},
+        {"signs": ["HP:0002380", "HP:0003202"], "absent": ["HP:0001257"], "limit": 3},
+        {"signs": ["HP:0002380", "HP:0011349", "no such finding"]},
+    ]
+    for body in bodies:
+        response = http.post("/localize", json=body)
+        assert response.status_code == 200, response.text
+        LocalizeAnswer.model_validate_json(response.content)
 
 
 def test_openapi_describes_every_domain_answer(http: httpx.Client) -> None:
@@ -311,6 +321,7 @@ def test_openapi_describes_every_domain_answer(http: httpx.Client) -> None:
         ("/mappings", "get"): "MappingsAnswer",
         ("/version", "get"): "VersionInfo",
         ("/queries", "get"): "QueryList",
+        ("/localize", "post"): "LocalizeAnswer",
     }
     for (path, method), model in expected.items():
         content = spec["paths"][path][method]["responses"]["200"]["content"]
@@ -319,6 +330,11 @@ def test_openapi_describes_every_domain_answer(http: httpx.Client) -> None:
     assert {"negated_edges", "claims", "outgoing"} <= set(schemas["TermPage"]["properties"])
     assert {"total", "next", "conditions"} <= set(schemas["ConditionsAnswer"]["properties"])
     assert "verdict" in schemas["Claim"]["properties"]
+    assert {"sites", "next_findings", "unrecognised"} <= set(
+        schemas["LocalizeAnswer"]["properties"]
+    )
+    body = spec["paths"]["/localize"]["post"]["requestBody"]["content"]["application/json"]
+    assert body["schema"]["$ref"].endswith("/LocalizeRequest")  # one request model, the library's
     limit = next(
         p for p in spec["paths"]["/conditions"]["get"]["parameters"] if p["name"] == "limit"
     )

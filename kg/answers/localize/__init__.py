@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mnkg.kg.answers.localize.answer import localize
 from mnkg.kg.answers.localize.evaluate import evaluate_cases, read_cases
-from mnkg.kg.answers.localize.findings import MAX_SIGNS, SOURCES, LocalizeRequest
+from mnkg.kg.answers.localize.models import MAX_SIGNS, SOURCES, LocalizeAnswer, LocalizeRequest
 
 INFANT_MONTHS = 24
 """Below this age an extensor plantar response is physiological (a context of the weights)."""
@@ -17,6 +17,7 @@ __all__ = [
     "INFANT_MONTHS",
     "MAX_SIGNS",
     "SOURCES",
+    "LocalizeAnswer",
     "LocalizeRequest",
     "evaluate_cases",
     "localize",

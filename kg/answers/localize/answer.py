@@ -12,10 +12,12 @@ import numpy as np
 from pyoxigraph import NamedNode
 
 from mnkg.kg.answers.localize import decide as decision
+from mnkg.kg.answers.localize.conditions import condition_entries
 from mnkg.kg.answers.localize.evidence import Contribution, Situation, WeightModel, site_scores
 from mnkg.kg.answers.localize.explain import explain_findings, explain_rule, support_of
-from mnkg.kg.answers.localize.findings import LocalizeRequest, resolve_findings
+from mnkg.kg.answers.localize.findings import resolve_findings
 from mnkg.kg.answers.localize.graph import Terms, read_sites, read_terms, read_weights
+from mnkg.kg.answers.localize.models import LocalizeAnswer, LocalizeRequest
 from mnkg.kg.answers.localize.ranking import ConditionIndex, build_index, rank, top
 from mnkg.kg.answers.lookup import cached, term_id
 from mnkg.kg.answers.warm import register_warmer
@@ -124,9 +126,8 @@ def localize(
     request: LocalizeRequest,
     *,
     cache: MutableMapping[Any, Any] | None = None,
-) -> dict[str, Any]:
+) -> LocalizeAnswer:
     """Localize the lesion and rank the conditions for ``request`` (docs/localization.md)."""
-    request.check()
     known = knowledge(store, cache)
     model, terms = known.model, known.terms
     findings = resolve_findings(store, terms, request, model.findings, cache)
@@ -153,12 +154,10 @@ def localize(
         best_sites = [i for i in decided.order if top_score - scores[i] < decision.MARGIN]
     index = condition_index(store, request.source, known, cache)
     ranking = rank(index, terms, findings.present, findings.absent, best_sites)
-    from mnkg.kg.answers.localize.conditions import condition_entries
-
     conditions, contributions = condition_entries(
         store, index, terms, ranking, top(ranking, index, request.limit), findings.present
     )
-    return {
+    answer = {
         "localization": decided.localization,
         "support": support_of(model, terms, parts),
         "explanation": explanation + contributions,
@@ -167,6 +166,7 @@ def localize(
         "next_findings": _next(known, nexts),
         "unrecognised": findings.unrecognised,
     }
+    return LocalizeAnswer.model_validate(answer)
 
 
 __all__ = ["Knowledge", "condition_index", "knowledge", "localize"]

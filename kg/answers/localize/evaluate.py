@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from mnkg.kg.answers.localize.answer import localize
-from mnkg.kg.answers.localize.findings import LocalizeRequest
+from mnkg.kg.answers.localize.models import LocalizeRequest
 from mnkg.kg.answers.lookup import resolve_id, term_id
+from mnkg.kg.answers.models import to_dict
 from mnkg.kg.errors import UserError
 from mnkg.kg.store import Store
 
@@ -104,14 +105,14 @@ def evaluate_cases(
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     misses, right = [], 0
     for case in cases:
-        request = LocalizeRequest(
+        request = LocalizeRequest.of(
             signs=list(case.signs),
             absent=list(case.absent),
             onset=case.onset,
             age_months=case.age_months,
             limit=1,
         )
-        answer = localize(store, request, cache=cache)
+        answer = to_dict(localize(store, request, cache=cache))
         level = answer["localization"]
         best = answer["sites"][0]["id"] if answer["sites"] else None
         correct = level == case.expected_level and (

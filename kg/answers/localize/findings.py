@@ -12,49 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pyoxigraph import NamedNode
 
 from mnkg.kg.answers.localize.graph import NO_HPO_TERM_ROOT, PHENOTYPE_ROOT, Terms
-from mnkg.kg.answers.lookup import resolve_id, term_id
+from mnkg.kg.answers.localize.models import LocalizeRequest
+from mnkg.kg.answers.lookup import resolve_id, select_named, term_id
+from mnkg.kg.answers.search import find
+from mnkg.kg.answers.terms import suggestions as suggest
 from mnkg.kg.errors import UserError
 
-MAX_SIGNS = 50
-SOURCES = ("mnkg", "hpo", "all")
-ONSETS = ("acute", "chronic")
 ID_PREFIXES = ("HP:", "MNKG:")
 _ID_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9.]*_\d+$")
 """An OBO-style ID (HP_0002380), which the CURIE converter also accepts."""
-
-
-@dataclass
-class LocalizeRequest:
-    """What a caller asks: findings present and absent (HPO IDs or labels) and the context."""
-
-    signs: list[str]
-    absent: list[str] = field(default_factory=list)
-    age_months: float | None = None
-    onset: str | None = None
-    """``acute`` (hours to days: the shock pitfall applies) or ``chronic``; None if unknown."""
-    source: str = "mnkg"
-    limit: int = 10
-
-    def check(self) -> None:
-        """Raise :class:`UserError` for a request that cannot be answered at all."""
-        if not isinstance(self.signs, list) or not self.signs:
-            raise UserError("give at least one sign in 'signs'")
-        if len(self.signs) + len(self.absent) > MAX_SIGNS:
-            raise UserError(f"at most {MAX_SIGNS} signs per request")
-        if self.onset is not None and self.onset not in ONSETS:
-            raise UserError("onset must be 'acute' or 'chronic'")
-        if self.age_months is not None and not 0 <= self.age_months <= 1500:
-            raise UserError("age_months must be between 0 and 1500")
-        if self.source not in SOURCES:
-            raise UserError(f"unknown source {self.source!r}: use mnkg, hpo or all")
-        if not 1 <= self.limit <= 100:
-            raise UserError("limit must be between 1 and 100")
 
 
 @dataclass
@@ -75,8 +47,6 @@ def _usable(terms: Terms, iri: str, weighted: frozenset[str]) -> bool:
 
 def _in_graph(store: Any, iri: str) -> bool:
     """Whether the graph says anything about ``iri`` (a disease, a site, a gene...)."""
-    from mnkg.kg.answers.lookup import select_named
-
     return bool(select_named(store, "term-exists", {"term": NamedNode(iri)}))
 
 
@@ -87,8 +57,6 @@ def _entry(value: str, reason: str, **extra: Any) -> dict[str, Any]:
 def _by_label(
     store: Any, value: str, cache: MutableMapping[Any, Any] | None
 ) -> tuple[str | None, dict[str, Any] | None]:
-    from mnkg.kg.answers.search import find
-
     try:
         hits = [h for h in find(store, value, cache=cache) if h.id.startswith(ID_PREFIXES)]
     except UserError as error:  # too long to search, for example
@@ -136,8 +104,6 @@ def resolve_one(
     if not terms.known(iri):
         suggestions = []
         try:
-            from mnkg.kg.answers.terms import suggestions as suggest
-
             suggestions = suggest(store, shown, cache=cache)
         except UserError:
             pass
@@ -155,7 +121,6 @@ def resolve_findings(
     cache: MutableMapping[Any, Any] | None = None,
 ) -> Findings:
     """Resolve every input; raise :class:`UserError` only when no finding is usable."""
-    request.check()
     seen: set[str] = set()
     found: dict[str, list[str]] = {"present": [], "absent": []}
     unrecognised: list[dict[str, Any]] = []
@@ -183,11 +148,7 @@ def resolve_findings(
 
 
 __all__ = [
-    "MAX_SIGNS",
-    "ONSETS",
-    "SOURCES",
     "Findings",
-    "LocalizeRequest",
     "resolve_findings",
     "resolve_one",
 ]
