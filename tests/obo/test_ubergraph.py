@@ -62,9 +62,7 @@ def test_ubergraph_adapter_ancestors_match_the_semsql_closure(
     assert remote - {ALS} == (closure | mondo_parents) - {ALS}
 
 
-def _imported_parents(base_url: str, curie: str) -> set[str]:
-    iri = "http://purl.obolibrary.org/obo/" + curie.replace(":", "_")
-    query = f"SELECT ?o WHERE {{ GRAPH <{G.IMPORTS}> {{ <{iri}> <{RDFS_SUBCLASS_OF}> ?o }} }}"
+def _rows(base_url: str, query: str) -> list[dict]:
     response = httpx.get(
         f"{base_url}/sparql",
         params={"query": query},
@@ -72,20 +70,19 @@ def _imported_parents(base_url: str, curie: str) -> set[str]:
         timeout=60,
     )
     response.raise_for_status()
-    rows = response.json()["results"]["bindings"]
+    return response.json()["results"]["bindings"]
+
+
+def _imported_parents(base_url: str, curie: str) -> set[str]:
+    iri = "http://purl.obolibrary.org/obo/" + curie.replace(":", "_")
+    query = f"SELECT ?o WHERE {{ GRAPH <{G.IMPORTS}> {{ <{iri}> <{RDFS_SUBCLASS_OF}> ?o }} }}"
+    rows = _rows(base_url, query)
     return {row["o"]["value"].rsplit("/", 1)[1].replace("_", ":", 1) for row in rows}
 
 
 def _count(base_url: str, graph: str) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
-    response = httpx.get(
-        f"{base_url}/sparql",
-        params={"query": query},
-        headers={"Accept": "application/sparql-results+json"},
-        timeout=60,
-    )
-    response.raise_for_status()
-    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+    return int(_rows(base_url, query)[0]["n"]["value"])
 
 
 def test_ubergraph_graph_names_hold_the_same_triples(obo_server: str) -> None:
