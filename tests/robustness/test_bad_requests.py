@@ -15,7 +15,6 @@ import re
 import shutil
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import httpx
@@ -401,14 +400,10 @@ def own(curated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory, start_
     return server
 
 
-def log_lines(server, needle: str) -> list[str]:
-    return [line for line in server.log.read_text(errors="replace").splitlines() if needle in line]
-
-
 def test_leftovers_of_killed_loads_and_builds_are_removed_at_start(own) -> None:
     assert not list((own.data_dir / "store").glob("building-*"))
     assert not list(own.data_dir.glob(".release-*"))
-    assert len(log_lines(own, "left behind by a killed")) == 2
+    assert len(own.log_lines("left behind by a killed")) == 2
 
 
 @pytest.mark.parametrize(
@@ -422,7 +417,7 @@ def test_leftovers_of_killed_loads_and_builds_are_removed_at_start(own) -> None:
     ids=["nothing", "slow-headers", "slow-body"],
 )
 def test_a_slow_client_is_timed_out_with_a_json_408_and_one_log_line(own, partial: bytes) -> None:
-    before = len(log_lines(own, "was not complete after"))
+    before = len(own.log_lines("was not complete after"))
     with socket.create_connection(("127.0.0.1", own.port), timeout=60) as sock:
         sock.sendall(partial)  # and nothing more: the server has to give up on us
         received = b""
@@ -431,19 +426,8 @@ def test_a_slow_client_is_timed_out_with_a_json_408_and_one_log_line(own, partia
     head, _, body = received.partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 408"), received[:200]
     assert json.loads(body)["error"].startswith("the request was not complete")
-    assert len(wait_for_log(own, "was not complete after", before + 1)) == before + 1
+    assert len(own.wait_for_log("was not complete after", before + 1)) == before + 1
     assert "Traceback" not in own.log.read_text(errors="replace")
-
-
-def wait_for_log(server, needle: str, count: int) -> list[str]:
-    """The log lines holding ``needle`` once there are ``count`` (the log is copied from the
-    server's output by a reader thread, a moment after the server wrote it)."""
-    for _ in range(200):
-        lines = log_lines(server, needle)
-        if len(lines) >= count:
-            return lines
-        time.sleep(0.05)
-    return log_lines(server, needle)
 
 
 @pytest.mark.parametrize(
@@ -452,13 +436,13 @@ def wait_for_log(server, needle: str, count: int) -> list[str]:
 )
 def test_a_client_that_leaves_mid_body_is_one_log_line(own, path: str, content_type: str) -> None:
     needle = f"disconnected before sending the whole request (POST {path})"
-    before = len(log_lines(own, needle))
+    before = len(own.log_lines(needle))
     with socket.create_connection(("127.0.0.1", own.port), timeout=60) as sock:
         sock.sendall(
             f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {content_type}\r\n".encode()
             + b'Content-Length: 1000\r\n\r\n{"signs": ['
         )
-    assert len(wait_for_log(own, needle, before + 1)) == before + 1
+    assert len(own.wait_for_log(needle, before + 1)) == before + 1
     assert "Traceback" not in own.log.read_text(errors="replace")
 
 

@@ -130,6 +130,17 @@ def _answers(client: httpx.Client) -> list[object]:
     return out
 
 
+def _bytes_in(folder: Path) -> int:
+    """Bytes written so far below ``folder`` (files may vanish while we look)."""
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            total += path.stat().st_size if path.is_file() else 0
+        except OSError:
+            continue
+    return total
+
+
 def _big_release(curated: Path, folder: Path, extra: int) -> Path:
     """The curated release plus ``extra`` filler triples (so loading takes a while)."""
     folder.mkdir(parents=True)
@@ -162,7 +173,8 @@ def test_mnkg_load_killed_half_way_leaves_the_served_answers_unchanged(
                     break
                 time.sleep(0.005)
             assert building is not None, "the load never started building"
-            time.sleep(0.3)  # half-way: files are being written
+            while _bytes_in(building) < 1_000_000 and load.poll() is None:
+                time.sleep(0.005)  # until the new store holds data: the load is half-way
             assert load.poll() is None, "the load finished before it could be killed"
             during = _answers(client)
             os.kill(load.pid, signal.SIGKILL)
@@ -198,15 +210,16 @@ TERMS = ["MONDO:0004976", "HP:0007354", "HP:0007350", "HP:0003470", "HP:0003401"
 
 @pytest.fixture(scope="module")
 def shared(curated_data_dir: Path, start_server):
-    """A server with 2 /sparql workers (+1 reserved), a per-client limit of 2 queries and the
-    default 3 GB address-space cap per worker (an idle worker holding the store open already
-    maps about 1.4 GB: RocksDB, pyoxigraph, Python)."""
+    """A server with 2 /sparql workers (+1 reserved), a per-client limit of 2 queries and a 2 GB
+    address-space cap per worker: an idle worker holding the store open already maps about
+    1.4 GB (RocksDB, pyoxigraph, Python), the CPU-bound runaway stays there, and the ordered
+    product passes the cap well within the 4 s limit."""
     return start_server(
         curated_data_dir,
         MNKG_QUERY_TIMEOUT="4",
         MNKG_WORKERS="2",
         MNKG_SPARQL_CLIENT_QUERIES="2",
-        MNKG_WORKER_MEMORY_MB="3072",
+        MNKG_WORKER_MEMORY_MB="2048",
     )
 
 
@@ -305,7 +318,7 @@ def test_a_client_over_its_query_limit_gets_429_with_retry_after(shared) -> None
 def test_a_query_over_the_memory_cap_is_a_422_naming_the_limit(shared) -> None:
     response = httpx.get(shared.sparql, params={"query": ORDERED_PRODUCT}, timeout=60)
     assert response.status_code == 422, response.text
-    assert "3072 MB" in response.json()["error"]
+    assert "2048 MB" in response.json()["error"]
     assert "MNKG_WORKER_MEMORY_MB" in response.json()["error"]
     assert httpx.get(shared.sparql, params={"query": SMALL}, timeout=60).status_code == 200
 
@@ -343,11 +356,9 @@ def test_a_body_that_does_not_arrive_in_time_is_a_408(impatient) -> None:
 
 
 def test_a_client_that_disconnects_is_one_log_line_not_a_traceback(impatient) -> None:
+    needle = "disconnected before sending the whole request (POST /sparql)"
+    before = len(impatient.log_lines(needle))
     _partial_post(impatient).close()
-    for _ in range(500):  # until the server noticed
-        if "disconnected before its request body arrived" in impatient.log.read_text():
-            break
-        time.sleep(0.01)
-    log = impatient.log.read_text()
-    assert "disconnected before its request body arrived" in log
+    assert len(impatient.wait_for_log(needle, before + 1)) == before + 1
+    log = impatient.output()
     assert "Traceback" not in log

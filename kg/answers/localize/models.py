@@ -114,11 +114,15 @@ class NextFinding(TermRef):
 
 
 class Unrecognised(Answer):
+    """An input that was not used, and why (``reason``); ``label`` names a known term that is
+    not a finding (an onset, a frequency, an inheritance mode)."""
+
     id: str
     reason: str
     replaced_by: str | None
     suggestions: list[TermRef]
     given_as: Literal["present", "absent"]
+    label: str | None = None
     detail: str | None = None
 
 
