@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import Protocol
 
 from pyoxigraph import Literal
 
@@ -330,7 +330,13 @@ class AnnotationWriter:
             yield f"{a} {P.FREQUENCY_VALUE} {Literal(float(frequency.value))} {g}"
 
 
-def write_lines(lines: Iterable[str], out: IO[str]) -> int:
+class TextSink(Protocol):
+    """Where N-Quads text goes: a text file, or the import's file-and-loader tee."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+def write_lines(lines: Iterable[str], out: TextSink) -> int:
     """Write N-Quads lines in large chunks; return how many were written."""
     count = 0
     chunk: list[str] = []
@@ -353,6 +359,7 @@ __all__ = [
     "AnnotationStats",
     "AnnotationWriter",
     "Frequency",
+    "TextSink",
     "parse_frequency",
     "read_hpoa",
     "write_lines",

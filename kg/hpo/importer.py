@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from mnkg.kg.hpo.annotations import (
     HAS_PHENOTYPE,
@@ -25,6 +26,7 @@ from mnkg.kg.hpo.annotations import (
     write_lines,
 )
 from mnkg.kg.hpo.bridge import BridgeStats, bridge_lines, subclass_lines
+from mnkg.kg.hpo.feed import StoreFeed
 from mnkg.kg.hpo.ontology import frequency_values, hpo_lines
 from mnkg.kg.hpo.sources import HpoSources, resolve_sources
 from mnkg.kg.iris import Graph
@@ -53,18 +55,34 @@ class ImportReport:
     load: LoadReport | None = None
 
 
+class _Tee:
+    """Writes N-Quads text to the partial file and, when the store loads as it is written, to the
+    loader's pipe (:class:`~mnkg.kg.hpo.feed.StoreFeed`): encoded once for both."""
+
+    def __init__(self, out: IO[bytes], feed: StoreFeed | None) -> None:
+        self.out, self.feed = out, feed
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.out.write(data)
+        if self.feed is not None:
+            self.feed.write(data)
+
+
 def write_hpo_nquads(
     sources: HpoSources,
     release_dir: Path,
     *,
     progress: Callable[[str], None] = lambda _message: None,
     before_bridge: Callable[[], None] = lambda: None,
+    feed: StoreFeed | None = None,
 ) -> ImportReport:
     """Write ``release_dir/hpo.nq`` atomically (aside, then renamed) and report the counts.
 
     ``before_bridge`` runs once the input has been read without error and before the bridge
     reads ``release_dir/mnkg.nq`` (the import builds a missing release there, so that bad input
-    fails fast).
+    fails fast). ``feed``: a store load reading the same lines as they are written; the caller
+    calls its ``finish``, or its ``abort`` when this raises (the store then keeps its content).
     """
     seconds: dict[str, float] = {}
     started = time.perf_counter()
@@ -85,9 +103,10 @@ def write_hpo_nquads(
     release_dir.parent.mkdir(parents=True, exist_ok=True)
     partial = release_dir.parent / f".{HPO_FILE}.{secrets.token_hex(4)}.partial"
     try:
-        with open(partial, "w", encoding="utf-8") as out:
-            count = write_lines(ontology_lines, out)
-            count += write_lines(writer.lines(rows, sources.hpoa), out)
+        with open(partial, "wb") as out:
+            tee = _Tee(out, feed)
+            count = write_lines(ontology_lines, tee)
+            count += write_lines(writer.lines(rows, sources.hpoa), tee)
             seconds["annotations"] = time.perf_counter() - mark
             before_bridge()
             mark = time.perf_counter()
@@ -97,7 +116,7 @@ def write_hpo_nquads(
                 list(subclass_lines(ontology_lines)),
                 writer.direct_phenotype_lines,
             )
-            count += write_lines(bridge, out)
+            count += write_lines(bridge, tee)
             out.flush()
             os.fsync(out.fileno())
         release_dir.mkdir(parents=True, exist_ok=True)

@@ -12,11 +12,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from mnkg.kg.hpo.importer import ImportReport, write_hpo_nquads
+from mnkg.kg.hpo.feed import StoreFeed
+from mnkg.kg.hpo.importer import HPO_FILE, ImportReport, write_hpo_nquads
 from mnkg.kg.hpo.sources import resolve_sources
 from mnkg.kg.release.pipeline import build_release
 from mnkg.kg.settings import Settings
-from mnkg.kg.store import RELEASE_FILE, load_into
+from mnkg.kg.store import RELEASE_FILE, LoadReport, layout, load_into, open_store
+from mnkg.kg.store.base import release_files
+from mnkg.kg.store.oxigraph import OxigraphStore
 
 
 def ensure_release(release_dir: Path, progress: Callable[[str], None]) -> bool:
@@ -50,14 +53,52 @@ def import_hpo(
             progress(f"warning: no release in {release_dir}; HPO terms stay unclassified")
         build_seconds = time.perf_counter() - started
 
-    report = write_hpo_nquads(sources, release_dir, progress=progress, before_bridge=release_first)
+    loader = streamed_loader(settings, release_dir) if load else None
+    if loader is not None:  # the store loads hpo.nq while it is written
+        progress("loading the release into the store as hpo.nq is written")
+        feed = StoreFeed(loader)
+        try:
+            report = write_hpo_nquads(sources, release_dir, progress=progress, feed=feed)
+        except BaseException:
+            feed.abort()  # the load fails and discards its partial store
+            raise
+        report.load = feed.finish()
+    else:
+        report = write_hpo_nquads(
+            sources, release_dir, progress=progress, before_bridge=release_first
+        )
     if build_seconds > 1:
         report.seconds = {"build release": build_seconds, **report.seconds}
     if load:
-        progress("loading the release into the store")
-        report.load = load_into(settings, release_dir)
+        if report.load is None:
+            progress("loading the release into the store")
+            report.load = load_into(settings, release_dir)
         report.seconds["store load"] = report.load.seconds
     return report
 
 
-__all__ = ["ensure_release", "import_hpo"]
+def streamed_loader(settings: Settings, release_dir: Path) -> Callable[[Path], LoadReport] | None:
+    """The load of the release with ``hpo.nq`` read from a pipe, or None to load afterwards.
+
+    Only for the embedded store and a release that exists already (a missing one is built once
+    the HPO input has been read, so that bad input fails fast): the release's other files, then
+    the pipe, through :func:`mnkg.kg.store.layout.load_sources` (same lock, checks and swap).
+    """
+    if not (release_dir / RELEASE_FILE).is_file():
+        return None
+    store = open_store(settings=settings)
+    try:
+        if not isinstance(store, OxigraphStore):
+            return None
+        data_dir, keep = store.data_dir, store.settings.keep_generations
+    finally:
+        store.close()
+    others = [path for path in release_files(release_dir) if path.name != HPO_FILE]
+
+    def load(pipe: Path) -> LoadReport:
+        return layout.load_sources(data_dir, release_dir, [*others, pipe], keep=keep)
+
+    return load
+
+
+__all__ = ["ensure_release", "import_hpo", "streamed_loader"]

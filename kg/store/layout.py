@@ -197,7 +197,18 @@ def load_release(data_dir: Path, release_dir: Path, *, keep: int = DEFAULT_KEEP)
     A full disk removes the partial store and raises :class:`DiskFull`: the previous store
     keeps serving. ``keep`` previous generations are kept (docs/stores.md).
     """
-    sources = release_files(release_dir)
+    return load_sources(data_dir, release_dir, release_files(release_dir), keep=keep)
+
+
+def load_sources(
+    data_dir: Path, release_dir: Path, sources: list[Path], *, keep: int = DEFAULT_KEEP
+) -> LoadReport:
+    """:func:`load_release` with the N-Quads sources named by the caller, in that order.
+
+    For ``mnkg import-hpo``, which passes the release's files with ``hpo.nq`` replaced by a
+    pipe it writes while the loader reads (``/dev/fd/N``), so that writing and loading overlap.
+    Same lock, same atomic swap, same checks: a source that is not valid N-Quads fails the load.
+    """
     root = store_root(data_dir)
     started = time.perf_counter()
     with _load_lock(root):
@@ -368,6 +379,7 @@ __all__ = [
     "current_store",
     "directory_size",
     "load_release",
+    "load_sources",
     "prune",
     "remove_leftovers",
     "rollback",
