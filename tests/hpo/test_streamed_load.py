@@ -96,7 +96,7 @@ def test_bad_row_aborts_the_load_and_a_new_import_then_works(
 def _graphs_of_previous(settings: Settings) -> dict[str, int]:
     kept = list_generations(layout.store_root(settings.data_dir))
     previous = [g for g in kept if not g.current][-1]
-    return dict(previous.graphs)
+    return dict(previous.graphs or {})
 
 
 def test_unreadable_obo_aborts_the_load_before_anything_is_written(
