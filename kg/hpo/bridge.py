@@ -80,14 +80,13 @@ class BridgeStats:
     release_found: bool = True
 
 
-def _release_store(release_nq: Path | None, hpo_subclass_lines: Iterable[str]) -> Store:
+def _release_store(release_nq: Path | None) -> Store:
     store = Store()
     if release_nq is not None:
         try:
             store.bulk_load(path=str(release_nq), format=RdfFormat.N_QUADS)
         except SyntaxError as error:
             raise UserError(f"{release_nq} is not valid N-Quads: {error}") from None
-    store.bulk_load(input="".join(hpo_subclass_lines).encode(), format=RdfFormat.N_QUADS)
     return store
 
 
@@ -116,19 +115,17 @@ def bridge_lines(
     ``disease RO:0002200 HP`` lines of ``Graph.HPO_ANNOTATIONS`` (signs present only).
     """
     stats = BridgeStats(release_found=release_nq is not None)
-    store = _release_store(release_nq, hpo_subclass_lines)
+    store = _release_store(release_nq)
+    # What the release alone says (before HPO's is_a is added): the seeds S of each class.
+    if release_nq is not None:
+        for iri, terms in _sign_members(store, union=True).items():
+            stats.seeds[SIGN_CLASSES[iri]] = len(terms)
+    store.bulk_load(input="".join(hpo_subclass_lines).encode(), format=RdfFormat.N_QUADS)
     g = nt_iri(Graph.HPO_BRIDGE) + " .\n"
     lines: list[str] = []
     for solution in _solutions(store, CLOSURE_QUERY):
         lines.append(f"<{solution['term'].value}> {P.SUBCLASS} <{solution['ancestor'].value}> {g}")
     stats.closure = len(lines)
-
-    # What the release alone says (HPO graph left out): the seeds S of each class.
-    if release_nq is not None:
-        seeds_only = Store()
-        seeds_only.bulk_load(path=str(release_nq), format=RdfFormat.N_QUADS)
-        for iri, terms in _sign_members(seeds_only, union=True).items():
-            stats.seeds[SIGN_CLASSES[iri]] = len(terms)
 
     members = _sign_members(store, union=True)
     membership: list[str] = []
