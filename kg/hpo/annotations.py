@@ -62,6 +62,9 @@ HPOA_COLUMNS = (
 )
 
 
+_KEY_COLUMNS = tuple(c for c in HPOA_COLUMNS[:-1] if c != "disease_name")
+"""The cells an association's identity is made of (the name and the curation are not)."""
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -210,6 +213,8 @@ class AnnotationWriter:
         self._direct: set[tuple[str, str, str]] = set()
         self.direct_phenotype_lines: list[str] = []
         """The direct ``disease RO:0002200 HP`` lines written (the bridge classifies them)."""
+        self._association = nt_iri(ASSOCIATION_BASE)[:-1]
+        """``<`` and the base of the association IRIs, checked once."""
         self._pks = nt_curie("infores:hpo-annotations")
         self._predicates = {
             HAS_PHENOTYPE: nt_curie(HAS_PHENOTYPE),
@@ -238,7 +243,7 @@ class AnnotationWriter:
             where = f"{path}:{number}"
             stats.rows += 1
             key = hashlib.sha1(  # noqa: S324 (an identifier, not security)
-                "\t".join(row[c] for c in HPOA_COLUMNS[:-1] if c != "disease_name").encode()
+                "\t".join([row[c] for c in _KEY_COLUMNS]).encode()
             ).digest()
             if key in self._seen:
                 stats.duplicates += 1
@@ -261,7 +266,7 @@ class AnnotationWriter:
             sign = self._hp(row["hpo_id"].strip(), where, "hpo_id")
             frequency = parse_frequency(row["frequency"], self.table, where)
             predicate = HAS_PHENOTYPE if aspect == PHENOTYPE_ASPECT else HAS_CHARACTERISTIC
-            a = nt_iri(ASSOCIATION_BASE + key.hex()[:20])
+            a = f"{self._association}{key.hex()[:20]}>"  # hex digits: always a valid IRI
             stats.associations += 1
             stats.by_aspect[aspect] += 1
             category = C.PHENOTYPE_ASSOCIATION if aspect == PHENOTYPE_ASPECT else C.ASSOCIATION
