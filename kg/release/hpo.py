@@ -69,10 +69,11 @@ def import_hpo(
         )
     if build_seconds > 1:
         report.seconds = {"build release": build_seconds, **report.seconds}
-    if load:
-        if report.load is None:
-            progress("loading the release into the store")
-            report.load = load_into(settings, release_dir)
+    if loader is not None and report.load is not None:
+        report.seconds["store load (from the start, beside the steps above)"] = report.load.seconds
+    elif load:
+        progress("loading the release into the store")
+        report.load = load_into(settings, release_dir)
         report.seconds["store load"] = report.load.seconds
     return report
 
