@@ -5,16 +5,18 @@ ontology, HermiT and the SHACL shapes, never from a list of known-bad rows:
 
 1. A claim whose subject, predicate or object is not a term of the ontology is **unsupported**
    (closed world: nothing is known about it).
-2. Each remaining claim ``S P O`` becomes two fresh classes added to one copy of the ontology,
+2. Each remaining claim ``S P O`` becomes fresh classes added to one copy of the ontology,
    classified by one HermiT run (:func:`mnkg.kg.owl.reason.run_hermit`):
 
    - ``Claim_i  ≡ S and (P some O)``   (``S and O`` for an ``rdfs:subClassOf`` claim)
-   - ``Denial_i ≡ S and not (P some O)``   (``S and not O``)
+   - ``Entailed_i ≡ P some O``   (none for an ``rdfs:subClassOf`` claim: ``O`` itself)
 
    ``Claim_i`` unsatisfiable: the ontology refutes the claim, **contradicted** (for a negated
-   claim: **supported**). ``Denial_i`` unsatisfiable: the ontology entails ``S SubClassOf P some
-   O``, **supported** (negated claim: **contradicted**). Unsatisfiability is all the audit reads,
-   so it does not depend on how the reasoner reports the inferred hierarchy.
+   claim: **supported**). ``S`` below ``Entailed_i`` (or ``O``) in HermiT's classification: the
+   ontology entails ``S SubClassOf P some O``, **supported** (negated claim: **contradicted**).
+   That is the same as ``S and not (P some O)`` being unsatisfiable, but classifying a complement
+   per claim cost HermiT three times the ontology's own classification (about 12 s more than
+   the existential classes), so the complement is not built.
 3. Otherwise the closed-world knowledge-graph shapes (``ontology/shapes/kg.ttl``) run over the
    claims as associations: a claim whose subject or object is the wrong kind of term for the
    predicate (a 'has phenotype' object that is not a sign, ...) is **contradicted** by the shape.
@@ -201,26 +203,25 @@ def _defined(graph: RDFGraph, iri: URIRef, label: str, members: Sequence[Node]) 
     graph.add((iri, OWL.equivalentClass, expression))
 
 
-def _complement(graph: RDFGraph, node: Node) -> BNode:
-    complement = BNode()
-    graph.add((complement, RDF.type, OWL.Class))
-    graph.add((complement, OWL.complementOf, node))
-    return complement
-
-
 def _claim_classes(graph: RDFGraph, index: int, claim: Statement) -> tuple[URIRef, URIRef]:
-    """Add ``Claim_i`` and ``Denial_i`` for one claim to ``graph``; return their IRIs."""
+    """Add ``Claim_i`` (and ``Entailed_i``) for one claim to ``graph``.
+
+    Returns ``Claim_i`` and the named class the claim's subject must lie below for the
+    ontology to entail the claim: ``Entailed_i ≡ P some O``, or ``O`` for a subclass claim.
+    """
     subject = URIRef(identifiers.expand(claim.subject))
     obj = URIRef(identifiers.expand(claim.object))
-    if claim.predicate == SUBCLASS:
-        asserted: Node = obj
-    else:
-        asserted = _expression(graph, URIRef(identifiers.expand(claim.predicate)), obj)
     claim_iri = URIRef(f"{AUDIT_BASE}claim-{index}")
-    denial_iri = URIRef(f"{AUDIT_BASE}denial-{index}")
+    if claim.predicate == SUBCLASS:
+        _defined(graph, claim_iri, f"claim {index}", [subject, obj])
+        return claim_iri, obj
+    asserted = _expression(graph, URIRef(identifiers.expand(claim.predicate)), obj)
     _defined(graph, claim_iri, f"claim {index}", [subject, asserted])
-    _defined(graph, denial_iri, f"denial of claim {index}", [subject, _complement(graph, asserted)])
-    return claim_iri, denial_iri
+    entailed_iri = URIRef(f"{AUDIT_BASE}entailed-{index}")
+    graph.add((entailed_iri, RDF.type, OWL.Class))
+    graph.add((entailed_iri, RDFS.label, Literal(f"entailment of claim {index}")))
+    graph.add((entailed_iri, OWL.equivalentClass, asserted))
+    return claim_iri, entailed_iri
 
 
 def _unknown_terms(graph: RDFGraph, claim: Statement) -> list[str]:
@@ -263,9 +264,9 @@ def _shape_findings(
 class AuditPlan:
     """The claims, their verdicts so far, and the ontology HermiT must classify to decide them.
 
-    ``graph`` is the ontology plus a ``Claim_i`` and a ``Denial_i`` class per claim that names
-    known terms. Those classes are definitions of fresh names, so one HermiT run over ``graph``
-    also tells the build everything about the ontology itself
+    ``graph`` is the ontology plus a ``Claim_i`` class per claim that names known terms (and an
+    ``Entailed_i`` for a relation claim). Those classes are definitions of fresh names, so one
+    HermiT run over ``graph`` also tells the build everything about the ontology itself
     (:func:`mnkg.kg.owl.reason.without_classes`): the build classifies once for both.
     """
 
@@ -278,7 +279,7 @@ class AuditPlan:
 
 
 def is_audit_class(iri: str) -> bool:
-    """Whether ``iri`` is one of the audit's ``Claim_i`` / ``Denial_i`` classes."""
+    """Whether ``iri`` is one of the audit's ``Claim_i`` / ``Entailed_i`` classes."""
     return iri.startswith(AUDIT_BASE)
 
 
@@ -312,8 +313,8 @@ def plan_audit(
         if unknown:
             verdict.reasons.extend(unknown)
             continue
-        claim_iri, denial_iri = _claim_classes(work, index, claim)
-        reasoned.append((index, claim, claim_iri, denial_iri))
+        claim_iri, entailment = _claim_classes(work, index, claim)
+        reasoned.append((index, claim, claim_iri, entailment))
     return AuditPlan(claims, base, work, verdicts, reasoned, source)
 
 
@@ -395,7 +396,7 @@ def _decide_by_reasoner(
     verdicts: dict[int, Verdict],
 ) -> None:
     render = Renderer(base)
-    for index, claim, claim_iri, denial_iri in reasoned:
+    for index, claim, claim_iri, entailment in reasoned:
         verdict = verdicts[index]
         subject = URIRef(identifiers.expand(claim.subject))
         obj = URIRef(identifiers.expand(claim.object))
@@ -412,8 +413,8 @@ def _decide_by_reasoner(
             f"{render.name(obj)})"
         )
         refuted = str(claim_iri) in unsat
-        entailed = str(denial_iri) in unsat
         chain = {subject} | ancestors(closure, subject)
+        entailed = entailment in chain  # HermiT's taxonomy is complete for named classes
         below = {obj} | {c for c, parents in closure.items() if obj in ancestors(closure, c)}
         if refuted:
             verdict.verdict = SUPPORTED if claim.negated else CONTRADICTED
