@@ -33,6 +33,7 @@ from mnkg.api.routes import (
     terms,
     version,
 )
+from mnkg.api.routes.sparql_lane import SparqlLane
 from mnkg.kg import AnswerWarmer, Settings, Store
 
 ROUTERS: tuple[ModuleType, ...] = (
@@ -166,6 +167,7 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
     for module in ROUTERS:
         needs = [Depends(require_release)] if module in NEEDS_RELEASE else []
         app.include_router(module.router, dependencies=needs)
+    app.add_middleware(SparqlLane)  # innermost: /sparql without FastAPI's routing layer
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ReadWriteCORS, write_origins=settings.cors_write_origins)  # outermost
     return app
