@@ -30,10 +30,10 @@ from mnkg.api.routes import (
     queries,
     search,
     sparql,
+    sparql_lane,
     terms,
     version,
 )
-from mnkg.api.routes.sparql_lane import SparqlLane
 from mnkg.kg import AnswerWarmer, Settings, Store
 
 ROUTERS: tuple[ModuleType, ...] = (
@@ -167,9 +167,14 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
     for module in ROUTERS:
         needs = [Depends(require_release)] if module in NEEDS_RELEASE else []
         app.include_router(module.router, dependencies=needs)
-    app.add_middleware(SparqlLane)  # innermost: /sparql without FastAPI's routing layer
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ReadWriteCORS, write_origins=settings.cors_write_origins)  # outermost
+
+    def shared_middleware(inner: ASGIApp) -> ASGIApp:  # the same two, around the lean lane
+        limited = BodySizeLimit(inner, max_bytes=settings.max_body_bytes)
+        return ReadWriteCORS(limited, write_origins=settings.cors_write_origins)
+
+    sparql_lane.install(app, shared_middleware)  # /sparql without FastAPI's routing layer
     return app
 
 

@@ -8,7 +8,8 @@ handlers (:func:`mnkg.api.routes.sparql.sparql_get`, :func:`~mnkg.api.routes.spa
 so the protocol code, its limits (per-client 429, body timeout) and its errors are the same
 code. Errors raised by the handlers are answered by the exception handlers registered on the
 app (:func:`mnkg.api.errors.install_error_handlers`), looked up along the exception's MRO as
-Starlette does. It sits inside the CORS and body-size middleware (:func:`mnkg.api.app.create_app`),
+Starlette does. The lane is the outermost layer (:func:`install`); its requests pass through
+their own instances of the CORS and body-size middleware (:func:`mnkg.api.app.create_app`),
 so those apply to ``/sparql`` exactly as to every other path. Other methods (``HEAD``,
 ``OPTIONS`` after CORS, ``PUT``...) and other paths go on to FastAPI, which keeps the route for
 the OpenAPI description and for its 405 with ``Allow``.
@@ -20,6 +21,7 @@ import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -60,23 +62,42 @@ async def _answer_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-class SparqlLane:
-    """ASGI middleware: ``/sparql`` queries (and updates) without FastAPI's routing layer."""
+async def serve(scope: Scope, receive: Receive, send: Send) -> None:
+    """Answer one ``GET`` or ``POST /sparql`` with the route's handler, errors as the app's."""
+    request = Request(scope, receive)
+    try:
+        response = await HANDLERS[scope["method"]](request)
+    except Exception as exc:  # answered as FastAPI's exception middleware would
+        response = await _answer_error(request, exc)
+    await response(scope, receive, send)
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class SparqlLane:
+    """ASGI dispatcher: ``GET``/``POST /sparql`` to ``lane`` (the shared middleware around
+    :func:`serve`), everything else to ``app`` (FastAPI's whole middleware stack)."""
+
+    def __init__(self, app: ASGIApp, lane: ASGIApp) -> None:
         self.app = app
+        self.lane = lane
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        handle = HANDLERS.get(scope.get("method", "")) if scope["type"] == "http" else None
-        if handle is None or _route_path(scope) != PATH:
+        if scope["type"] == "http" and scope["method"] in HANDLERS and _route_path(scope) == PATH:
+            await self.lane(scope, receive, send)
+        else:
             await self.app(scope, receive, send)
-            return
-        request = Request(scope, receive)
-        try:
-            response = await handle(request)
-        except Exception as exc:  # answered as FastAPI's exception middleware would
-            response = await _answer_error(request, exc)
-        await response(scope, receive, send)
 
 
-__all__ = ["PATH", "SparqlLane"]
+def install(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Put the lane in front of ``app``'s middleware stack (Starlette builds it on the first
+    request, after every ``add_middleware``). ``wrap`` puts the middleware every request must
+    pass (CORS, the body limit) around :func:`serve`, as ``add_middleware`` does around the
+    router."""
+    build = app.build_middleware_stack
+
+    def build_with_lane() -> ASGIApp:
+        return SparqlLane(build(), wrap(serve))
+
+    app.build_middleware_stack = build_with_lane  # type: ignore[method-assign]
+
+
+__all__ = ["PATH", "SparqlLane", "install", "serve"]

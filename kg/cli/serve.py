@@ -14,6 +14,7 @@ same read-only store) and a dead one is replaced. The settings reach them whole 
 from __future__ import annotations
 
 import atexit
+import logging
 import math
 import os
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ from typing import Annotated, Any
 import typer
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
 from mnkg.api.app import create_app
 from mnkg.api.server import protocol_class, uvicorn_options
@@ -35,6 +37,8 @@ from mnkg.kg.release.serving import ensure_loaded, remove_leftovers
 from mnkg.kg.settings import Settings
 from mnkg.kg.store import open_store
 
+START_SECONDS = 600
+"""Longest wait for an HTTP process's start-up (its domain indexes on a loaded machine)."""
 SETTINGS_ENV = "MNKG_SERVE_SETTINGS"
 """Environment variable holding the resolved settings (JSON) for the HTTP processes."""
 
@@ -90,7 +94,7 @@ def _serve_many(settings: Settings, processes: int, host: str, port: int, access
     shared = share(settings, processes)
     os.environ[SETTINGS_ENV] = shared.model_dump_json()
     options = uvicorn_options(shared) | {"http": f"{__name__}:HttpProtocol"}
-    uvicorn.run(
+    config = uvicorn.Config(
         f"{__name__}:make_app",
         factory=True,
         workers=processes,
@@ -100,6 +104,39 @@ def _serve_many(settings: Settings, processes: int, host: str, port: int, access
         limit_concurrency=shared.http_concurrency,
         **options,
     )
+    bind_log = logging.getLogger("uvicorn.error")
+    bind_log.disabled = True  # "running on" is said once the processes serve (_Supervisor)
+    try:
+        sock = config.bind_socket()
+    finally:
+        bind_log.disabled = False
+    # listen now: connections made while the processes start wait in the backlog instead of
+    # being refused (the processes' own listen() comes once their store and workers are up)
+    sock.listen(config.backlog)
+    _Supervisor(config, sockets=[sock], address=f"http://{host}:{port}").run()
+
+
+class _Supervisor(Multiprocess):
+    """uvicorn's supervisor, saying "Uvicorn running on ..." only once every HTTP process has
+    finished its start-up (store, workers, domain indexes), as a single-process uvicorn does:
+    scripts and tests wait for that line."""
+
+    def __init__(self, config: uvicorn.Config, sockets: list[Any], address: str) -> None:
+        super().__init__(config, sockets)
+        self.address = address
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        for process in self.processes:
+            if not process.wait_until_ready(START_SECONDS, self.should_exit):
+                logging.getLogger("uvicorn.error").warning(
+                    "HTTP process [%s] did not finish its start-up within %d s",
+                    process.pid,
+                    START_SECONDS,
+                )
+        logging.getLogger("uvicorn.error").info(
+            "Uvicorn running on %s (Press CTRL+C to quit)", self.address
+        )
 
 
 def _serve_one(settings: Settings, opened: Any, host: str, port: int, access_log: bool) -> None:
