@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import mnkg
+from mnkg.api import sparql_lane
 from mnkg.api.cors import ReadWriteCORS
 from mnkg.api.deps import require_release
 from mnkg.api.errors import install_error_handlers
@@ -30,7 +31,6 @@ from mnkg.api.routes import (
     queries,
     search,
     sparql,
-    sparql_lane,
     terms,
     version,
 )

@@ -1,4 +1,4 @@
-"""The lean lane (api/routes/sparql_lane.py): /sparql answered ahead of FastAPI's routing, with
+"""The lean lane (api/sparql_lane.py): /sparql answered ahead of FastAPI's routing, with
 the same answers, errors, CORS and body limit as every other path."""
 
 from __future__ import annotations
