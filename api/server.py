@@ -83,6 +83,10 @@ async def _busy(scope: Any, receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+FLUSH_BYTES = 1 << 16
+"""Pending bytes that are written at once rather than at the end of the event-loop step."""
+
+
 class CoalescingTransport:
     """A transport whose writes within one event-loop step go out in one system call.
 
@@ -92,17 +96,21 @@ class CoalescingTransport:
     is the wrapped transport's.
     """
 
-    __slots__ = ("_loop", "_pending", "_transport")
+    __slots__ = ("_loop", "_pending", "_size", "_transport")
 
     def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
         self._transport = transport
         self._loop = loop
         self._pending: list[bytes] = []
+        self._size = 0
 
     def write(self, data: bytes) -> None:
         if not self._pending:
             self._loop.call_soon(self.flush)
         self._pending.append(data)
+        self._size += len(data)
+        if self._size >= FLUSH_BYTES:  # a streamed answer: no piling up, flow control works
+            self.flush()
 
     def flush(self) -> None:
         """Send what is pending (one ``write`` of the wrapped transport)."""
@@ -110,6 +118,7 @@ class CoalescingTransport:
             return
         data = b"".join(self._pending) if len(self._pending) > 1 else self._pending[0]
         self._pending = []
+        self._size = 0
         if not self._transport.is_closing():
             self._transport.write(data)
 

@@ -3,6 +3,7 @@ the same answers, errors, CORS and body limit as every other path."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from fastapi.testclient import TestClient
 from starlette.routing import BaseRoute
 
 from mnkg.api.app import create_app
+from mnkg.api.server import FLUSH_BYTES, CoalescingTransport
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.oxigraph import MemoryStore
 
@@ -94,3 +96,58 @@ def test_an_unexpected_failure_is_a_json_500_that_names_nothing(tmp_path: Path) 
     response = client.get("/sparql", params={"query": ASK})
     assert response.status_code == 500
     assert response.json() == {"error": "internal server error", "detail": None}
+
+
+# --- a response in one write (api/server.py CoalescingTransport) -----------------------------
+
+
+class _Recording:
+    """The transport under the coalescing one: records each write."""
+
+    def __init__(self) -> None:
+        self.writes: list[bytes] = []
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        assert not self.closed, "written after close"
+        self.writes.append(data)
+
+    def is_closing(self) -> bool:
+        return self.closed
+
+    def close(self) -> None:
+        self.closed = True
+
+    def get_extra_info(self, name: str) -> str:
+        return f"extra:{name}"
+
+
+def test_the_writes_of_one_step_leave_in_one_write_and_close_sends_them_first() -> None:
+    async def scenario() -> tuple[list[bytes], list[bytes], bool, str]:
+        raw = _Recording()
+        transport = CoalescingTransport(raw, asyncio.get_running_loop())  # type: ignore[arg-type]
+        transport.write(b"HTTP/1.1 200 OK\r\n\r\n")
+        transport.write(b"body")
+        before = list(raw.writes)  # nothing yet: the step is not over
+        await asyncio.sleep(0)
+        transport.write(b"last")
+        transport.close()
+        return before, raw.writes, raw.closed, transport.get_extra_info("peername")
+
+    before, writes, closed, extra = asyncio.run(scenario())
+    assert before == []
+    assert writes == [b"HTTP/1.1 200 OK\r\n\r\nbody", b"last"] and closed
+    assert extra == "extra:peername"  # everything else is the wrapped transport's
+
+
+def test_a_large_answer_is_not_held_back() -> None:
+    async def scenario() -> list[int]:
+        raw = _Recording()
+        transport = CoalescingTransport(raw, asyncio.get_running_loop())  # type: ignore[arg-type]
+        for _ in range(3):
+            transport.write(b"x" * (FLUSH_BYTES // 2))
+        sizes = [len(w) for w in raw.writes]  # flushed within the step, at the threshold
+        await asyncio.sleep(0)
+        return sizes + [len(w) for w in raw.writes[len(sizes) :]]
+
+    assert asyncio.run(scenario()) == [FLUSH_BYTES, FLUSH_BYTES // 2]
