@@ -17,6 +17,7 @@ from fastapi import Depends, FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import mnkg
+from mnkg.api import sparql_lane
 from mnkg.api.cors import ReadWriteCORS
 from mnkg.api.deps import require_release
 from mnkg.api.errors import install_error_handlers
@@ -168,6 +169,12 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
         app.include_router(module.router, dependencies=needs)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(ReadWriteCORS, write_origins=settings.cors_write_origins)  # outermost
+
+    def shared_middleware(inner: ASGIApp) -> ASGIApp:  # the same two, around the lean lane
+        limited = BodySizeLimit(inner, max_bytes=settings.max_body_bytes)
+        return ReadWriteCORS(limited, write_origins=settings.cors_write_origins)
+
+    sparql_lane.install(app, shared_middleware)  # /sparql without FastAPI's routing layer
     return app
 
 

@@ -83,6 +83,53 @@ async def _busy(scope: Any, receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+FLUSH_BYTES = 1 << 16
+"""Pending bytes that are written at once rather than at the end of the event-loop step."""
+
+
+class CoalescingTransport:
+    """A transport whose writes within one event-loop step go out in one system call.
+
+    uvicorn writes a response's status line and headers, then its body: two ``send`` calls
+    (two TCP segments) for every small answer. Here writes are collected and sent together at
+    the end of the step (``call_soon``); ``close`` sends what is pending first. Everything else
+    is the wrapped transport's.
+    """
+
+    __slots__ = ("_loop", "_pending", "_size", "_transport")
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] = []
+        self._size = 0
+
+    def write(self, data: bytes) -> None:
+        if not self._pending:
+            self._loop.call_soon(self.flush)
+        self._pending.append(data)
+        self._size += len(data)
+        if self._size >= FLUSH_BYTES:  # a streamed answer: no piling up, flow control works
+            self.flush()
+
+    def flush(self) -> None:
+        """Send what is pending (one ``write`` of the wrapped transport)."""
+        if not self._pending:
+            return
+        data = b"".join(self._pending) if len(self._pending) > 1 else self._pending[0]
+        self._pending = []
+        self._size = 0
+        if not self._transport.is_closing():
+            self._transport.write(data)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
 class MnkgHttpProtocol(HttpToolsProtocol):
     """uvicorn's httptools protocol with JSON errors, size limits and a request deadline."""
 
@@ -138,6 +185,7 @@ class MnkgHttpProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
+        self.transport = CoalescingTransport(self.transport, self.loop)  # type: ignore[assignment]
         self._arm()  # a client that connects and sends nothing is a slow client too
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -242,6 +290,7 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 
 __all__ = [
     "TIMED_OUT",
+    "CoalescingTransport",
     "MnkgHttpProtocol",
     "ServerLimits",
     "error_bytes",

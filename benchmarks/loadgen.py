@@ -7,6 +7,7 @@ counts as JSON so nothing is scraped from wrk's human-readable output.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -25,8 +26,12 @@ end
 """
 
 
-def _script(method: str, body: str | None, headers: dict[str, str] | None = None) -> str:
+def _script(
+    method: str, body: str | None, headers: dict[str, str] | None = None, lua: str = ""
+) -> str:
     lines = [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in (headers or {}).items()]
+    if lua:
+        lines.append(lua)
     if method == "POST":
         lines += [
             'wrk.method = "POST"',
@@ -49,13 +54,16 @@ def run_wrk(
     method: str = "GET",
     body: str | None = None,
     headers: dict[str, str] | None = None,
+    lua: str = "",
 ) -> dict[str, Any]:
-    """Requests/s, errors and latency of ``concurrency`` keep-alive connections for ``seconds``."""
+    """Requests/s, errors and latency of ``concurrency`` keep-alive connections for ``seconds``.
+
+    ``lua``: more of wrk's script (a ``request`` function that varies the requests)."""
     if not wrk_available():
         raise RuntimeError("wrk is not installed: apt-get install -y wrk")
     threads = min(2, concurrency)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(_script(method, body, headers))
+        handle.write(_script(method, body, headers, lua))
         script = handle.name
     try:
         completed = subprocess.run(
@@ -87,6 +95,7 @@ def run_wrk(
         "requests_per_s": round(raw["requests"] / (raw["duration_us"] / 1e6), 1),
         "errors": errors,
         "error_detail": {k: raw[k] for k in ("connect", "read", "write", "status", "timeout")},
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "p50_ms": round(raw["p50_us"] / 1000, 3),
         "p99_ms": round(raw["p99_us"] / 1000, 3),
     }

@@ -35,6 +35,7 @@ from typing import Any
 import httpx
 
 from benchmarks import loadgen
+from benchmarks import lookups as lookups_module
 from benchmarks.engines import summarize
 from benchmarks.procs import Server, free_port, mnkg, run_measured
 from benchmarks.workload import Case
@@ -69,6 +70,7 @@ def say(message: str) -> None:
 
 def oxigraph_binary() -> Path:
     """The ``oxigraph`` CLI of the same version as pyoxigraph, installed in its own venv."""
+    WORK.mkdir(parents=True, exist_ok=True)
     wanted = version("pyoxigraph")
     venv = WORK / f"oxigraph-{wanted}"
     binary = venv / "bin" / "oxigraph"
@@ -221,25 +223,40 @@ def latency(
     return out
 
 
+CONNECTIONS = (1, 8, 32)
+
+
 def throughput(
-    peers: Sequence[Peer], query: str, *, seconds: float
-) -> dict[str, list[dict[str, Any]]]:
-    """wrk on ``query`` (GET, JSON results) at 1, 8 and 32 connections, per server."""
-    out: dict[str, list[dict[str, Any]]] = {}
+    peers: Sequence[Peer], lookups: Path, *, seconds: float
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """wrk at 1, 8 and 32 connections, servers interleaved at each concurrency (a change of
+    load on the machine hits both alike): ``varying``, a different subject every request
+    (:mod:`benchmarks.lookups`, the headline), and ``fixed``, the same text every time."""
+    fixed = lookups_module.first_text(lookups)
+    lua = lookups_module.wrk_lua(lookups)
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {"varying": {}, "fixed": {}}
     for peer in peers:
-        target = str(httpx.URL(peer.query_url, params={"query": query}))
+        target = str(httpx.URL(peer.query_url, params={"query": fixed}))
         for _ in range(3):
             httpx.get(target, headers={"Accept": JSON_RESULTS}, timeout=60)
-        out[peer.name] = [
-            loadgen.run_wrk(
-                target, concurrency=c, seconds=seconds, headers={"Accept": JSON_RESULTS}
-            )
-            for c in (1, 8, 32)
-        ]
-        say(
-            f"  {peer.name}: "
-            + ", ".join(f"c{r['concurrency']} {r['requests_per_s']}/s" for r in out[peer.name])
-        )
+    for connections in CONNECTIONS:
+        for workload in ("varying", "fixed"):
+            for peer in peers:
+                url = peer.query_url
+                if workload == "fixed":
+                    url = str(httpx.URL(peer.query_url, params={"query": fixed}))
+                run = loadgen.run_wrk(
+                    url,
+                    concurrency=connections,
+                    seconds=seconds,
+                    headers={"Accept": JSON_RESULTS},
+                    lua=lua if workload == "varying" else "",
+                )
+                out[workload].setdefault(peer.name, []).append(run)
+                say(
+                    f"  {workload} c{connections} {peer.name}: {run['requests_per_s']}/s, "
+                    f"p50 {run['p50_ms']} ms, load {run['load_average'][0]}"
+                )
     return out
 
 
@@ -247,7 +264,6 @@ def measure(
     data_dir: Path,
     items: Sequence[Case],
     *,
-    small_query: str,
     quick: bool,
     env: dict[str, str],
 ) -> dict[str, Any]:
@@ -278,7 +294,9 @@ def measure(
         out["latency"] = latency(peers, items, rounds=15 if quick else 40, warmup=2 if quick else 3)
         out["load_average_after_latency"] = [round(x, 2) for x in os.getloadavg()]
         say("throughput (wrk)")
-        out["throughput"] = throughput(peers, small_query, seconds=3 if quick else 8)
+        lookups = WORK / f"lookups-{data_dir.name}.txt"
+        out["lookup_subjects"] = lookups_module.lookup_texts(data_dir, lookups)
+        out["throughput"] = throughput(peers, lookups, seconds=3 if quick else 8)
     for name, compare in COMPARISONS.items():
         say(f"comparison {name}")
         out[name] = compare(data_dir, quick)
@@ -325,27 +343,74 @@ def markdown(name: str, peers: dict[str, Any]) -> list[str]:
         cells = [f"{_p50(entries.get(s)) or '–'}" for s in servers]
         cells += [_ratio(ours, _p50(entries.get(o))) for o in others]
         lines.append(f"| {query} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
-        "Small-query throughput (wrk, keep-alive, one-triple lookup), requests/s "
-        "(ratio: MNKG / peer):",
-        "",
-    ]
-    header = ["connections", *servers, *(f"MNKG/{o}" for o in others)]
-    lines.append("| " + " | ".join(header) + " |")
-    lines.append("|" + "---|" * len(header))
     runs = peers.get("throughput", {})
-    for index, connections in enumerate((1, 8, 32)):
-        rate = {s: runs[s][index]["requests_per_s"] for s in servers if s in runs}
-        errors = {s: runs[s][index]["errors"] for s in servers if s in runs}
-        cells = [
-            f"{rate.get(s, '–')}" + (f" ({errors[s]} errors)" if errors.get(s) else "")
+    if "varying" not in runs:  # a run of the harness before the varying-IRI workload
+        return [*lines, ""]
+    lines += ["", *_throughput_summary(peers, others)]
+    for workload, title in (
+        ("varying", "a different subject in every request (the headline)"),
+        ("fixed", "the same text in every request"),
+    ):
+        lines += ["", f"Small-query throughput, one-triple lookup, {title} (wrk, keep-alive):", ""]
+        lines += _throughput_table(runs[workload], servers, others)
+    lines.append("")
+    return lines
+
+
+def _throughput_table(
+    runs: dict[str, list[dict[str, Any]]], servers: list[str], others: list[str]
+) -> list[str]:
+    header = ["connections"]
+    header += [f"{s} req/s" for s in servers] + [f"MNKG/{o} req/s" for o in others]
+    header += [f"{s} p50 ms" for s in servers] + [f"MNKG/{o} p50" for o in others]
+    header.append("load average (1 min)")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for index, connections in enumerate(CONNECTIONS):
+        row = {s: runs[s][index] for s in servers if s in runs and len(runs[s]) > index}
+        rate = {s: r["requests_per_s"] for s, r in row.items()}
+        p50 = {s: r["p50_ms"] for s, r in row.items()}
+        cells = [str(connections)]
+        cells += [
+            f"{rate.get(s, '–')}"
+            + (f" ({row[s]['errors']} errors)" if s in row and row[s]["errors"] else "")
             for s in servers
         ]
         cells += [_ratio(rate.get("mnkg"), rate.get(o)) for o in others]
-        lines.append(f"| {connections} | " + " | ".join(cells) + " |")
-    lines.append("")
+        cells += [f"{p50.get(s, '–')}" for s in servers]
+        cells += [_ratio(p50.get("mnkg"), p50.get(o)) for o in others]
+        cells.append(", ".join(f"{s} {row[s]['load_average'][0]}" for s in servers if s in row))
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
+
+
+def _throughput_summary(peers: dict[str, Any], others: list[str]) -> list[str]:
+    """The issue's figures in one paragraph: throughput ratios at 8 and 32 connections (the
+    varying-IRI workload) and the per-query latency ratios."""
+    if "oxigraph" not in others:
+        return []
+    runs = peers["throughput"]["varying"]
+    ours, theirs = runs.get("mnkg", []), runs.get("oxigraph", [])
+    parts = []
+    for index, connections in enumerate(CONNECTIONS):
+        if index < len(ours) and index < len(theirs) and connections in (8, 32):
+            ratio = _ratio(ours[index]["requests_per_s"], theirs[index]["requests_per_s"])
+            p50 = _ratio(ours[index]["p50_ms"], theirs[index]["p50_ms"])
+            parts.append(f"{connections} connections {ratio} (p50 ratio {p50})")
+    latency = [
+        ours_p50 / their_p50
+        for entries in peers.get("latency", {}).values()
+        if (ours_p50 := _p50(entries.get("mnkg"))) and (their_p50 := _p50(entries.get("oxigraph")))
+    ]
+    text = (
+        "**MNKG / Oxigraph server**: small-query throughput (a different subject in every "
+        f"request, {peers.get('lookup_subjects', '?')} subjects) " + "; ".join(parts) + "."
+    )
+    if latency:
+        text += (
+            f" Latency per named query, p50 ratio: median {sorted(latency)[len(latency) // 2]:.2f}"
+            f", range {min(latency):.2f}-{max(latency):.2f} over {len(latency)} queries."
+        )
+    return [text]
 
 
 __all__ = ["COMPARISONS", "Peer", "markdown", "measure"]

@@ -103,7 +103,7 @@ def measure_peers(data_dir: Path, *, source: str, quick: bool) -> dict[str, Any]
         record(store, items)
     finally:
         store.close()
-    return peers.measure(data_dir, items, small_query=SMALL_SPARQL, quick=quick, env=_env())
+    return peers.measure(data_dir, items, quick=quick, env=_env())
 
 
 def measure_dataset(
@@ -202,7 +202,7 @@ def measure_dataset(
                 out.setdefault("throughput", {})[label] = throughput(server.url, quick=quick)
 
     say("  peers: Oxigraph server and Virtuoso")
-    out["peers"] = peers.measure(data_dir, items, small_query=SMALL_SPARQL, quick=quick, env=_env())
+    out["peers"] = peers.measure(data_dir, items, quick=quick, env=_env())
 
     say("  rdflib (child process)")
     out["engines"]["rdflib"], out["facts"]["rdflib"] = rdflib(

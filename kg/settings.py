@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     """Seconds a client may take to send a request body."""
     http_concurrency: int = 256
     """Connections and tasks uvicorn accepts at once (``limit_concurrency``); more get 503."""
+    # --- throughput (issue 13.1) ---
+    http_processes: int = Field(default=0, ge=0)
+    """HTTP server processes of ``mnkg serve`` over the one read-only store, each with its own
+    query workers and grammar check (0: one per usable core). The per-client query limit and
+    ``http_concurrency`` are shared out between them, so their totals stay as set."""
 
     @property
     def release_dir(self) -> Path:

@@ -2,4 +2,5 @@
 
 from mnkg.kg.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned HTTP process re-imports it (mnkg serve)
+    main()

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyoxigraph import (
     NamedNode,
@@ -32,9 +31,9 @@ TRANSPORT_GRAPH = RdfFormat.N_TRIPLES.media_type
 """Format triples cross the pipe in when the caller wants parsed results."""
 
 
-@dataclass(frozen=True, slots=True)
-class QueryRequest:
-    """One query to evaluate, in picklable form."""
+class QueryRequest(NamedTuple):
+    """One query to evaluate, in picklable form (a tuple: it crosses the pipe on every query,
+    and a tuple pickles in a fifth of a frozen dataclass's time)."""
 
     sparql: str
     default_graph_uris: tuple[str, ...] = ()
@@ -46,8 +45,7 @@ class QueryRequest:
     """Without protocol graph lists: False when the query has its own FROM / FROM NAMED."""
 
 
-@dataclass(frozen=True, slots=True)
-class QueryResponse:
+class QueryResponse(NamedTuple):
     """The serialized result: ``kind`` is ``solutions``, ``boolean`` or ``graph``."""
 
     kind: str

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -143,8 +144,14 @@ def negotiate(accept: str | None, *, format_params: Sequence[str] = ()) -> Negot
     """Choose result serializations from an Accept header and ``format``/``output`` values.
 
     A recognised ``format`` (or ``output``) parameter wins over the header, as Virtuoso and
-    Fuseki do; SPARQLWrapper sends both.
+    Fuseki do; SPARQLWrapper sends both. Cached: clients send the same few headers (a pure
+    function of its arguments, nothing read from the store).
     """
+    return _negotiate(accept, tuple(format_params))
+
+
+@functools.lru_cache(maxsize=512)
+def _negotiate(accept: str | None, format_params: tuple[str, ...]) -> Negotiated:
     ranges = _parse_accept(accept) if accept and accept.strip() else [("*/*", 1.0)]
     results = _from_parameter(format_params, _SHORT_SOLUTIONS, SOLUTION_TYPES)
     graph = _from_parameter(format_params, _SHORT_GRAPHS, GRAPH_TYPES)

@@ -12,12 +12,14 @@ guarantee that nothing is fetched is the workers' lack of a network
 
 Each text is parsed once: shapes are kept in an LRU keyed on the text (a shape depends on the
 text only, not on the store). A first parse costs milliseconds (see docs/performance.md), a
-repeat a dictionary lookup.
+repeat a dictionary lookup. Texts that differ only in the IRIs they name (lookups of one term
+after another) share the parse of their :func:`skeleton`.
 """
 
 from __future__ import annotations
 
 import atexit
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -106,33 +108,100 @@ def _timeout_message(error: UserError, timeout: float) -> UserError:
     return error
 
 
-def shape_of(form: str, text: str, *, timeout: float, public: bool = False) -> QueryShape:
-    """The shape of ``text`` (``form``: ``query`` or ``update``), parsed at most once.
+_SLOT_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9_.~:/%-]*>")
+"""An IRI written out in full whose characters cannot be SPARQL syntax of their own: no
+brackets, braces, quotes, spaces, escapes, ``#`` (a comment), ``?``, ``$`` or operators beyond
+``/``, ``-``, ``.`` and ``:``."""
+SLOT = "<urn:x-mnkg-iri>"
+"""What :func:`skeleton` puts in place of each such IRI."""
 
-    Two grammar processes; ``public`` parses (text from ``/sparql``) may use only one, so a
-    hostile text that takes the whole time limit to parse never delays the domain API's."""
-    key = (form, text)
-    shape = _GRAMMAR.cached(key)
+
+def skeleton(text: str) -> str | None:
+    """``text`` with every IRI matching :data:`_SLOT_IRI` replaced by :data:`SLOT`, or None
+    when the text has a backslash (an escape may hide a ``<`` or a keyword) or no such IRI.
+
+    An IRIREF is one terminal of the grammar: its characters do not change the parse tree, so
+    the skeleton parses to the same tree as the text, with other IRIs. The shape of the
+    skeleton (a real parse) is therefore the text's, as long as that shape names no IRI (no
+    ``SERVICE``, ``LOAD``, ``FROM``) and has no problem (a message would quote the skeleton):
+    see :func:`_reusable`. A span that an engine could read as ``<`` ... ``>`` operators
+    instead holds only letters, digits and ``_.~:/%-``: no nesting, no group, no comment, so
+    it cannot hide what the checks look for. Lookups that differ only in their IRIs (a client
+    walking many terms) thus share one parse.
+    """
+    if "\\" in text:
+        return None
+    replaced, count = _SLOT_IRI.subn(SLOT, text)
+    return replaced if count else None
+
+
+def _reusable(shape: QueryShape) -> bool:
+    """Whether a skeleton's shape is also the shape of every text with that skeleton."""
+    return shape.problem is None and not (shape.services or shape.loads or shape.dataset)
+
+
+def _from_cache(form: str, text: str) -> tuple[QueryShape | None, str | None]:
+    """A cached shape for ``text`` (its own or its skeleton's), else the skeleton to parse
+    first (None: parse the text itself)."""
+    shape = _GRAMMAR.cached((form, text))
+    if shape is not None:
+        return shape, None
+    bones = skeleton(text)
+    if bones is None or bones == text:
+        return None, None
+    shape = _GRAMMAR.cached((form, bones))
+    if shape is not None:
+        return (shape, None) if _reusable(shape) else (None, None)
+    return None, bones
+
+
+def shape_of(form: str, text: str, *, timeout: float, public: bool = False) -> QueryShape:
+    """The shape of ``text`` (``form``: ``query`` or ``update``), parsed at most once (texts
+    that differ only in their IRIs share one parse, see :func:`skeleton`).
+
+    ``public`` parses (text from ``/sparql``) may use only the public lane of the grammar
+    process, so a hostile text that takes the whole time limit to parse never delays the
+    domain API's."""
+    shape, bones = _from_cache(form, text)
     if shape is not None:
         return shape
-    try:
-        shape = _GRAMMAR.pool().call("check", key, timeout=timeout, public=public)
-    except UserError as error:
-        raise _timeout_message(error, timeout) from None
-    return _GRAMMAR.keep(key, shape)
+    if bones is not None:
+        shape = _GRAMMAR.keep((form, bones), _parse(form, bones, timeout, public))
+        if _reusable(shape):
+            return shape
+    return _GRAMMAR.keep((form, text), _parse(form, text, timeout, public))
 
 
 async def ashape_of(form: str, text: str, *, timeout: float, public: bool = False) -> QueryShape:
     """:func:`shape_of` for an event loop (a first parse waits without blocking it)."""
-    key = (form, text)
-    shape = _GRAMMAR.cached(key)
+    shape, bones = _from_cache(form, text)
     if shape is not None:
         return shape
+    if bones is not None:
+        shape = _GRAMMAR.keep((form, bones), await _aparse(form, bones, timeout, public))
+        if _reusable(shape):
+            return shape
+    return _GRAMMAR.keep((form, text), await _aparse(form, text, timeout, public))
+
+
+def _parse(form: str, text: str, timeout: float, public: bool) -> QueryShape:
     try:
-        shape = await _GRAMMAR.pool().acall("check", key, timeout=timeout, public=public)
+        shape: QueryShape = _GRAMMAR.pool().call(
+            "check", (form, text), timeout=timeout, public=public
+        )
     except UserError as error:
         raise _timeout_message(error, timeout) from None
-    return _GRAMMAR.keep(key, shape)
+    return shape
+
+
+async def _aparse(form: str, text: str, timeout: float, public: bool) -> QueryShape:
+    try:
+        shape: QueryShape = await _GRAMMAR.pool().acall(
+            "check", (form, text), timeout=timeout, public=public
+        )
+    except UserError as error:
+        raise _timeout_message(error, timeout) from None
+    return shape
 
 
 def _refuse_calls(shape: QueryShape, settings: Settings) -> None:
@@ -181,4 +250,5 @@ __all__ = [
     "ashape_of",
     "check",
     "shape_of",
+    "skeleton",
 ]

@@ -19,6 +19,7 @@ from pyoxigraph import Store
 
 from mnkg.kg.errors import UserError
 from mnkg.kg.store.evaluate import EvaluationError, evaluate, named_graphs, run_update
+from mnkg.kg.store.framing import encode, read_message, write_all
 from mnkg.kg.store.isolation import cap_memory, isolate_network
 from mnkg.kg.store.layout import write_atomically
 
@@ -71,7 +72,7 @@ def worker_main(conn: Connection, root: str, in_memory: bool, isolation: str | N
     conn.send(("ready", {"isolation": isolation}))
     while True:
         try:
-            op, payload = conn.recv()
+            op, payload = read_message(conn.fileno())
         except (EOFError, OSError):
             return
         try:
@@ -96,7 +97,7 @@ def worker_main(conn: Connection, root: str, in_memory: bool, isolation: str | N
                 reply = named_graphs(store)
             else:
                 raise EvaluationError("StoreUnavailable", f"unknown worker operation {op!r}")
-            conn.send(("ok", reply))
+            write_all(conn.fileno(), encode(("ok", reply)))  # no ForkingPickler per answer
         except EvaluationError as error:
             conn.send(("error", error.code, error.message, error.detail))
         except UserError as error:

@@ -32,7 +32,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NoReturn
 
-from mnkg.kg.store import base
+from mnkg.kg.store import base, framing
 
 _START_TIMEOUT = 60.0
 """Seconds a new worker may take to import and open the store (slow on a loaded machine)."""
@@ -68,11 +68,12 @@ class _Worker:
     re-import of the caller's ``__main__`` module in the child.
     """
 
-    __slots__ = ("conn", "isolation", "process")
+    __slots__ = ("conn", "isolation", "nonblocking", "process")
 
     def __init__(self, process: subprocess.Popen[bytes], conn: Connection) -> None:
         self.process = process
         self.conn = conn
+        self.nonblocking = False
         self.isolation: str | None = "not started"
         """None once the worker said it runs without a network, else why it does not."""
 
@@ -372,6 +373,9 @@ class WorkerPool:
     def _send(self, worker: _Worker, op: str, payload: Any, public: bool = False) -> bool:
         """Send a request; False if the worker had died while idle (it is then replaced)."""
         try:
+            if worker.nonblocking:  # after the event loop's reader: block again for recv()
+                os.set_blocking(worker.conn.fileno(), True)
+                worker.nonblocking = False
             worker.conn.send((op, payload))
             return True
         except OSError:
@@ -403,34 +407,28 @@ class WorkerPool:
 
     async def acall(self, op: str, payload: Any, *, timeout: float, public: bool = False) -> Any:
         """:meth:`call` for an event loop: no thread, neither waiting for a worker nor for
-        its answer.
+        its answer (:mod:`mnkg.kg.store.framing`: one write, usually one read).
 
         If the awaiting task is cancelled (the client went away), the worker is killed and
         replaced, so an abandoned query stops burning a core too.
         """
+        frame = framing.encode((op, payload))
         while True:
             worker = await self._acheckout(timeout, public)
-            if self._send(worker, op, payload, public):
+            try:
+                framing.write_all(worker.conn.fileno(), frame)
                 break
+            except OSError:  # it died while idle: replace it, take another
+                self._replace(worker, public=public)
         healthy = False
         try:
-            conn = worker.conn
-            if not conn.poll(0):
-                loop = asyncio.get_running_loop()
-                ready = loop.create_future()
-                fd = conn.fileno()
-                loop.add_reader(fd, _resolve, ready)
-                try:
-                    await asyncio.wait_for(ready, timeout)
-                except TimeoutError:
-                    raise self._timeout(timeout) from None
-                finally:
-                    loop.remove_reader(fd)
-            # uvloop's add_reader leaves the socket non-blocking; recv() must block until the
-            # whole message has arrived, or a large result fails half-read.
-            os.set_blocking(conn.fileno(), True)
-            message = conn.recv()
+            try:
+                message = await framing.receive(worker.conn.fileno(), timeout)
+            finally:
+                worker.nonblocking = True  # the event loop's reader left it so
             healthy = True
+        except TimeoutError:
+            raise self._timeout(timeout) from None
         except (EOFError, OSError):
             for _ in range(20):  # its exit status says how it died; wait without blocking
                 if worker.process.poll() is not None:

@@ -213,9 +213,11 @@ def shared(curated_data_dir: Path, start_server):
     """A server with 2 /sparql workers (+1 reserved), a per-client limit of 2 queries and a 2 GB
     address-space cap per worker: an idle worker holding the store open already maps about
     1.4 GB (RocksDB, pyoxigraph, Python), the CPU-bound runaway stays there, and the ordered
-    product passes the cap well within the 4 s limit."""
+    product passes the cap well within the 4 s limit. One HTTP process, so that those limits are
+    the whole server's."""
     return start_server(
         curated_data_dir,
+        MNKG_HTTP_PROCESSES="1",
         MNKG_QUERY_TIMEOUT="4",
         MNKG_WORKERS="2",
         MNKG_SPARQL_CLIENT_QUERIES="2",

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import threading
 import time
 
 import pytest
+from pyoxigraph import QueryResultsFormat
 
 from mnkg.kg.store import QueryTimeout, StoreUnavailable
 from mnkg.kg.store.evaluate import QueryRequest
@@ -165,3 +167,76 @@ def test_public_calls_never_take_the_reserved_worker(disk_store: OxigraphStore) 
 def _alive(pid: int) -> bool:
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
         return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+# --- the wire (kg/store/framing.py): Connection's frames, read with fewer system calls -------
+
+
+def test_frames_are_connections_both_ways() -> None:
+    from multiprocessing.connection import Connection
+
+    from mnkg.kg.store import framing
+
+    ours, theirs = socket.socketpair()
+    plain = Connection(theirs.detach())
+    try:
+        plain.send(("ok", b"x" * 200_000))  # longer than one read: arrives in pieces
+        assert framing.read_message(ours.fileno()) == ("ok", b"x" * 200_000)
+        framing.write_all(ours.fileno(), framing.encode(("query", "ASK {}")))
+        assert plain.recv() == ("query", "ASK {}")
+    finally:
+        plain.close()
+        ours.close()
+
+
+def test_a_frame_fed_byte_by_byte_is_decoded_once_complete() -> None:
+    from mnkg.kg.store import framing
+
+    frame = framing.encode({"rows": list(range(100))})
+    reader = framing.FrameReader()
+    decoded = [reader.feed(frame[i : i + 1]) for i in range(len(frame))]
+    assert decoded[:-1] == [None] * (len(frame) - 1)
+    assert decoded[-1] == {"rows": list(range(100))}
+
+
+def test_a_peer_closing_mid_frame_is_an_eof_on_the_event_loop() -> None:
+    from mnkg.kg.store import framing
+
+    ours, theirs = socket.socketpair()
+
+    async def scenario() -> None:
+        frame = framing.encode(("ok", b"y" * 1000))
+        theirs.sendall(frame[:500])  # half an answer, then the worker is gone
+        theirs.close()
+        with pytest.raises(EOFError):
+            await framing.receive(ours.fileno(), timeout=30)
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        ours.close()
+
+
+def test_no_answer_within_the_limit_is_a_timeout_on_the_event_loop() -> None:
+    from mnkg.kg.store import framing
+
+    ours, theirs = socket.socketpair()
+    try:
+        with pytest.raises(TimeoutError):
+            asyncio.run(framing.receive(ours.fileno(), timeout=0.05))
+    finally:
+        ours.close()
+        theirs.close()
+
+
+def test_a_large_answer_arrives_whole_through_the_event_loop(one_worker: OxigraphStore) -> None:
+    text = f'SELECT ?v WHERE {{ VALUES ?v {{ "{"v" * 500_000}" }} }}'  # one 500 KB row
+
+    async def both() -> tuple[bytes, bytes]:
+        fmt = QueryResultsFormat.JSON
+        first = await one_worker.aquery_serialized(text, results_format=fmt, graph_format=None)
+        again = one_worker.query_serialized(text, results_format=fmt, graph_format=None)
+        return first.body, again.body  # the sync call after the async one: same socket
+
+    async_body, sync_body = asyncio.run(both())
+    assert len(async_body) > 500_000 and async_body == sync_body
