@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -57,19 +58,31 @@ def compare(before: Path, after: Path, *, shown: int = 5) -> list[str]:
         )
         problems.append(f"  per graph, only before: {dict(per_graph(old - new))}")
         problems.append(f"  per graph, only after: {dict(per_graph(new - old))}")
-        problems.extend(f"  - {q}" for q in sorted(map(str, old - new))[:shown])
-        problems.extend(f"  + {q}" for q in sorted(map(str, new - old))[:shown])
+        problems.extend(samples(old, new, shown))
     return problems
+
+
+def samples(old: Iterable[object], new: Iterable[object], shown: int) -> list[str]:
+    """Up to ``shown`` items only before (``-``) and only after (``+``), sorted as text."""
+    before, after = set(map(str, old)), set(map(str, new))
+    return [f"  - {q}" for q in sorted(before - after)[:shown]] + [
+        f"  + {q}" for q in sorted(after - before)[:shown]
+    ]
+
+
+def run(compare_dirs: Callable[[Path, Path], list[str]], usage: str, argv: list[str]) -> int:
+    """Print the differences of two folders; exit 1 when there are any, 2 on bad usage."""
+    if len(argv) != 2:
+        print(f"usage: {usage}", file=sys.stderr)
+        return 2
+    problems = compare_dirs(Path(argv[0]), Path(argv[1]))
+    print("\n".join(problems) if problems else "same content")
+    return 1 if problems else 0
 
 
 def main(argv: list[str]) -> int:
     """Print the differences; exit 1 when there are any."""
-    if len(argv) != 2:
-        print("usage: python -m benchmarks.release_diff BEFORE_DIR AFTER_DIR", file=sys.stderr)
-        return 2
-    problems = compare(Path(argv[0]), Path(argv[1]))
-    print("\n".join(problems) if problems else "same content")
-    return 1 if problems else 0
+    return run(compare, "python -m benchmarks.release_diff BEFORE_DIR AFTER_DIR", argv)
 
 
 if __name__ == "__main__":

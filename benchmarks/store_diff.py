@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from benchmarks.release_diff import run, samples
 from mnkg.kg.store.layout import count_graphs, current_store
 
 
@@ -56,19 +57,13 @@ def compare(before: Path, after: Path, *, shown: int = 5) -> list[str]:
     ):
         if old != new:
             problems.append(f"quads {name}: {len(old - new)} only before, {len(new - old)} after")
-            problems.extend(f"  - {q!s}" for q in sorted(old - new)[:shown])
-            problems.extend(f"  + {q!s}" for q in sorted(new - old)[:shown])
+            problems.extend(samples(old, new, shown))
     return problems
 
 
 def main(argv: list[str]) -> int:
     """Print the differences; exit 1 when there are any."""
-    if len(argv) != 2:
-        print("usage: python -m benchmarks.store_diff DATA_DIR_A DATA_DIR_B", file=sys.stderr)
-        return 2
-    problems = compare(Path(argv[0]), Path(argv[1]))
-    print("\n".join(problems) if problems else "same content")
-    return 1 if problems else 0
+    return run(compare, "python -m benchmarks.store_diff DATA_DIR_A DATA_DIR_B", argv)
 
 
 if __name__ == "__main__":
