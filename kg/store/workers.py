@@ -28,11 +28,13 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NoReturn
 
 from mnkg.kg.store import base, framing
+from mnkg.kg.store.waiting import PoolState, StateLock, Waiter
 
 _START_TIMEOUT = 60.0
 """Seconds a new worker may take to import and open the store (slow on a loaded machine)."""
@@ -86,44 +88,6 @@ class _Worker:
             self.process.wait(timeout=5)
 
 
-class _Waiter:
-    """A request waiting for a worker. ``worker`` is assigned under the pool lock, so exactly
-    one side (the checkin that assigns it, or the waiter giving up) decides its fate; the
-    event or future only wakes the waiter up."""
-
-    __slots__ = ("event", "future", "loop", "public", "worker")
-
-    def __init__(
-        self,
-        loop: asyncio.AbstractEventLoop | None = None,
-        future: asyncio.Future[None] | None = None,
-        *,
-        public: bool = False,
-    ) -> None:
-        self.worker: _Worker | None = None
-        self.public = public
-        self.loop = loop
-        self.future = future
-        self.event = threading.Event() if loop is None else None
-
-    def wake(self) -> bool:
-        """Wake the waiter up; False if its event loop is closed (nobody waits any more)."""
-        if self.event is not None:
-            self.event.set()
-            return True
-        assert self.loop is not None and self.future is not None
-        try:
-            self.loop.call_soon_threadsafe(_resolve, self.future)
-        except RuntimeError:
-            return False
-        return True
-
-
-def _resolve(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
-
-
 class WorkerPool:
     """A fixed number of worker processes serving one data directory; thread-safe.
 
@@ -166,11 +130,12 @@ class WorkerPool:
         self.module = module
         self._public_busy = 0
         self._idle: deque[_Worker] = deque()
-        self._waiters: deque[_Waiter] = deque()
-        self._public_waiters: deque[_Waiter] = deque()
+        self._waiters: deque[Waiter[_Worker]] = deque()
+        self._public_waiters: deque[Waiter[_Worker]] = deque()
         self._isolation: str | None = None
         self._all: set[_Worker] = set()
-        self._lock = threading.Lock()
+        self._running = 0
+        self._lock = StateLock(threading.Lock())
         self._closed = False
         launched = [self._launch() for _ in range(size)]  # start in parallel, then wait
         for worker in launched:
@@ -247,7 +212,7 @@ class WorkerPool:
     def _public_slots(self) -> int:
         return self.size - self.reserved
 
-    def _next_waiter(self) -> _Waiter | None:
+    def _next_waiter(self) -> Waiter[_Worker] | None:
         """The waiter a free worker goes to (under the lock): internal calls first."""
         if self._waiters:
             return self._waiters.popleft()
@@ -274,7 +239,7 @@ class WorkerPool:
                 with self._lock:
                     self._public_busy -= 1
 
-    def _take(self, waiter: _Waiter | None, *, public: bool = False) -> _Worker | None:
+    def _take(self, waiter: Waiter[_Worker] | None, *, public: bool = False) -> _Worker | None:
         """An idle worker now, or None after queueing ``waiter`` (if given)."""
         if self._closed:
             raise base.StoreUnavailable("the store is closed")
@@ -288,7 +253,7 @@ class WorkerPool:
                 (self._public_waiters if public else self._waiters).append(waiter)
             return None
 
-    def _give_up(self, waiter: _Waiter) -> _Worker | None:
+    def _give_up(self, waiter: Waiter[_Worker]) -> _Worker | None:
         """Stop waiting; the worker assigned meanwhile, if any (the caller owns it)."""
         with self._lock:
             if waiter.worker is None:
@@ -303,7 +268,7 @@ class WorkerPool:
         )
 
     def _checkout(self, timeout: float, public: bool = False) -> _Worker:
-        waiter = _Waiter(public=public)
+        waiter: Waiter[_Worker] = Waiter(public=public)
         worker = self._take(waiter, public=public)
         if worker is not None:
             return worker
@@ -319,7 +284,7 @@ class WorkerPool:
         if worker is not None:
             return worker
         loop = asyncio.get_running_loop()
-        waiter = _Waiter(loop, loop.create_future(), public=public)
+        waiter: Waiter[_Worker] = Waiter(loop, loop.create_future(), public=public)
         worker = self._take(waiter, public=public)
         if worker is not None:
             return worker
@@ -338,7 +303,13 @@ class WorkerPool:
             raise self._busy(timeout, public)
         return worker
 
+    def _sent(self) -> None:
+        with self._lock:
+            self._running += 1
+
     def _checkin(self, worker: _Worker, *, healthy: bool, public: bool = False) -> None:
+        with self._lock:
+            self._running -= 1
         if healthy:
             self._release(worker, public=public)
         else:
@@ -377,6 +348,7 @@ class WorkerPool:
                 os.set_blocking(worker.conn.fileno(), True)
                 worker.nonblocking = False
             worker.conn.send((op, payload))
+            self._sent()
             return True
         except OSError:
             self._replace(worker, public=public)
@@ -417,6 +389,7 @@ class WorkerPool:
             worker = await self._acheckout(timeout, public)
             try:
                 framing.write_all(worker.conn.fileno(), frame)
+                self._sent()
                 break
             except OSError:  # it died while idle: replace it, take another
                 self._replace(worker, public=public)
@@ -466,6 +439,20 @@ class WorkerPool:
         with self._lock:
             return len(self._idle)
 
+    def _state(self) -> PoolState:
+        return PoolState(
+            live=len(self._all),
+            idle=len(self._idle),
+            running=self._running,
+            waiting=len(self._waiters) + len(self._public_waiters),
+        )
+
+    def wait_for(self, condition: Callable[[PoolState], bool], *, timeout: float) -> bool:
+        """Wait until ``condition`` holds for the pool's state (checked after each change);
+        whether it did within ``timeout`` seconds."""
+        with self._lock:
+            return self._lock.wait_for(lambda: condition(self._state()), timeout)
+
     def pids(self) -> list[int]:
         """Process IDs of the live workers (for tests and diagnostics)."""
         with self._lock:
@@ -474,17 +461,13 @@ class WorkerPool:
 
 def wait_until_idle(pool: WorkerPool, *, timeout: float) -> bool:
     """Whether every worker is back in the pool within ``timeout`` seconds (tests, shutdown)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pool.idle() >= pool.size:
-            return True
-        time.sleep(0.01)
-    return False
+    return pool.wait_for(lambda state: state.idle >= pool.size, timeout=timeout)
 
 
 __all__ = [
     "WORKER_MODULE",
     "MemoryLimitExceeded",
+    "PoolState",
     "WorkerPool",
     "raise_evaluation_error",
     "wait_until_idle",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import signal
 import socket
 import threading
-import time
+from collections.abc import Callable
 
 import pytest
 from pyoxigraph import QueryResultsFormat
@@ -19,9 +20,11 @@ from pyoxigraph import QueryResultsFormat
 from mnkg.kg.store import QueryTimeout, StoreUnavailable
 from mnkg.kg.store.evaluate import QueryRequest
 from mnkg.kg.store.oxigraph import OxigraphStore
-from mnkg.kg.store.workers import WorkerPool, wait_until_idle
+from mnkg.kg.store.workers import PoolState, WorkerPool, wait_until_idle
 
-SMALL = "ASK { <http://example.org/ConditionA> ?p ?o }"
+SMALL = "ASK { ?condition ?p ?o }"
+"""A small query that is not a point lookup, so it goes to a worker
+(:mod:`mnkg.kg.store.inline`)."""
 RUNAWAY = (
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
     "?m ?n1 ?o . ?p ?q ?r . ?s ?t ?u . ?v ?w ?x . ?y ?z ?aa . ?ab ?ac ?ad }"
@@ -39,6 +42,25 @@ def one_worker(disk_store: OxigraphStore) -> OxigraphStore:
 def _pool(store: OxigraphStore) -> WorkerPool:
     assert store._pool is not None
     return store._pool
+
+
+def _running(count: int) -> Callable[[PoolState], bool]:
+    return lambda state: state.running >= count
+
+
+async def _until(pool: WorkerPool, condition: Callable[[PoolState], bool]) -> None:
+    """Wait (in a thread, the loop keeps running) until the pool's state meets ``condition``."""
+    assert await asyncio.to_thread(pool.wait_for, condition, timeout=30)
+
+
+def _wait_for_exit(pid: int) -> None:
+    """Block until process ``pid`` has exited (its pidfd becomes readable): no polling."""
+    fd = os.pidfd_open(pid)
+    try:
+        ready, _, _ = select.select([fd], [], [], 30)
+        assert ready, f"process {pid} did not exit within 30 s"
+    finally:
+        os.close(fd)
 
 
 def test_more_concurrent_async_queries_than_workers_are_all_answered(
@@ -61,7 +83,7 @@ def test_async_waiters_are_told_when_every_worker_stays_busy(
 ) -> None:
     async def scenario() -> tuple[object, object]:
         runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=3))
-        await asyncio.sleep(0.3)  # the runaway holds the only worker
+        await _until(_pool(one_worker), _running(1))  # the runaway holds the only worker
         waiting = await asyncio.gather(
             one_worker.aquery(SMALL, timeout=0.5), return_exceptions=True
         )
@@ -77,10 +99,11 @@ def test_async_waiters_are_told_when_every_worker_stays_busy(
 
 def test_a_cancelled_waiter_gives_its_worker_back(one_worker: OxigraphStore) -> None:
     async def scenario() -> bool:
+        pool = _pool(one_worker)
         runaway = asyncio.ensure_future(one_worker.aquery(RUNAWAY, timeout=1))
-        await asyncio.sleep(0.3)
+        await _until(pool, _running(1))
         waiter = asyncio.ensure_future(one_worker.aquery(SMALL, timeout=30))
-        await asyncio.sleep(0.1)
+        await _until(pool, lambda state: state.waiting >= 1)
         waiter.cancel()
         await asyncio.gather(runaway, waiter, return_exceptions=True)
         return bool(await one_worker.aquery(SMALL, timeout=30))
@@ -115,7 +138,7 @@ def test_killed_workers_are_replaced_and_the_pool_never_ends_up_empty(
     for _ in range(3):  # every worker dies, three times over (as a crash in the engine would)
         for pid in pool.pids():
             os.kill(pid, signal.SIGKILL)
-        time.sleep(0.2)
+            _wait_for_exit(pid)
         # dead idle workers are noticed on send and replaced; the query still gets an answer
         assert bool(disk_store.query(SMALL, timeout=30)) is True
     assert wait_until_idle(pool, timeout=30)
@@ -126,7 +149,12 @@ def test_killed_workers_are_replaced_and_the_pool_never_ends_up_empty(
 def test_a_worker_dying_mid_query_is_a_503_naming_the_crash(one_worker: OxigraphStore) -> None:
     pool = _pool(one_worker)
     (pid,) = pool.pids()
-    killer = threading.Timer(0.5, os.kill, (pid, signal.SIGSEGV))
+
+    def crash_once_running() -> None:  # the engine crashing in the middle of the query
+        assert pool.wait_for(_running(1), timeout=30)
+        os.kill(pid, signal.SIGSEGV)
+
+    killer = threading.Thread(target=crash_once_running)
     killer.start()
     with pytest.raises(StoreUnavailable, match="killed by signal 11 while running this query"):
         pool.call("query", QueryRequest(sparql=RUNAWAY), timeout=20)
@@ -149,7 +177,7 @@ def test_public_calls_never_take_the_reserved_worker(disk_store: OxigraphStore) 
         runaway = asyncio.ensure_future(
             pool.acall("query", QueryRequest(sparql=RUNAWAY), timeout=3, public=True)
         )
-        await asyncio.sleep(0.3)  # the runaway holds the only public worker
+        await _until(pool, _running(1))  # the runaway holds the only public worker
         public, internal = await asyncio.gather(
             pool.acall("query", QueryRequest(sparql=SMALL), timeout=0.5, public=True),
             pool.acall("query", QueryRequest(sparql=SMALL), timeout=10),
