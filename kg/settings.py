@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     """HTTP server processes of ``mnkg serve`` over the one read-only store, each with its own
     query workers and grammar check (0: one per usable core). The per-client query limit and
     ``http_concurrency`` are shared out between them, so their totals stay as set."""
+    inline_lookup_rows: int = Field(default=1000, ge=0)
+    """Point lookups (one triple pattern with an IRI subject) are answered in the server
+    process when their answer has at most this many rows; larger ones, and every other query,
+    go to a query worker (0: every query does). See docs/sparql.md."""
 
     @property
     def release_dir(self) -> Path:

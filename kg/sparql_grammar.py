@@ -149,6 +149,7 @@ def describe(form: str, text: str) -> QueryShape:
         )
     return QueryShape(
         form=form,
+        lookup=form == "query" and is_point_lookup(tree),
         services=tuple(
             _term(node.get("term"), prefixes)
             for node, _ in nodes
@@ -165,6 +166,66 @@ def describe(form: str, text: str) -> QueryShape:
             BRACKET_LEVELS * _blank_node_nesting(nodes),
         ),
     )
+
+
+def _field(node: CompValue, key: str) -> Any:
+    """``node[key]`` or None (``CompValue.get`` returns the key itself when it is missing)."""
+    return node[key] if key in node else None
+
+
+def _is_constant_iri(term: Any) -> bool:
+    return type(term).__name__ == "URIRef" or (isinstance(term, CompValue) and term.name == "pname")
+
+
+def _is_plain_predicate(term: Any) -> bool:
+    """A variable, or one IRI written as a path of one step without a modifier."""
+    if type(term).__name__ == "Variable":
+        return True
+    if not (isinstance(term, CompValue) and term.name == "PathAlternative"):
+        return False
+    sequences = _field(term, "part") or []
+    if len(sequences) != 1 or sequences[0].name != "PathSequence":
+        return False
+    steps = _field(sequences[0], "part") or []
+    if len(steps) != 1 or steps[0].name != "PathElt" or _field(steps[0], "mod"):
+        return False
+    return _is_constant_iri(_field(steps[0], "part"))
+
+
+_LOOKUP_QUERY_KEYS = {"SelectQuery": {"projection", "where", "limitoffset"}, "AskQuery": {"where"}}
+
+
+def is_point_lookup(tree: Any) -> bool:
+    """Whether a parsed query is a *point lookup*: ``SELECT`` of plain variables (or ``*``) or
+    ``ASK`` over exactly one triple pattern whose subject is an IRI and whose predicate is an
+    IRI or a variable, with at most a ``LIMIT`` (no ``OFFSET``, ``DISTINCT``, ``FILTER``,
+    ``ORDER BY``, dataset clause, path, sub-pattern or expression).
+
+    Such a query reads one subject's triples and streams them, so its cost is bounded by the
+    rows it returns; it names no ``SERVICE``. :mod:`mnkg.kg.store.inline` evaluates these in
+    the server process under a row cap, without a worker round trip (docs/sparql.md).
+    """
+    _prologue, query = tree
+    allowed = _LOOKUP_QUERY_KEYS.get(query.name)
+    if allowed is None or set(query.keys()) - allowed:
+        return False
+    for projected in _field(query, "projection") or []:
+        if projected.name != "vars" or set(projected.keys()) != {"var"}:
+            return False
+    limits = _field(query, "limitoffset")
+    if limits is not None and set(limits.keys()) != {"limit"}:
+        return False
+    where = _field(query, "where")
+    if not (isinstance(where, CompValue) and where.name == "GroupGraphPatternSub"):
+        return False
+    parts = _field(where, "part") or []
+    if set(where.keys()) - {"part"} or len(parts) != 1 or parts[0].name != "TriplesBlock":
+        return False
+    triples = [list(block) for block in _field(parts[0], "triples") or []]
+    if len(triples) != 1 or len(triples[0]) != 3:
+        return False
+    subject, predicate, _object = triples[0]
+    return _is_constant_iri(subject) and _is_plain_predicate(predicate)
 
 
 _TOKEN = re.compile(r"\S{1,40}")

@@ -3,10 +3,10 @@
 :func:`warm_answers` fills an answer cache (the one the API keeps per app) with everything the
 endpoints read from it: the label and synonym index of ``/search`` (also behind the suggestions
 of ``/terms``), the facts of each condition source and the whole ``/conditions`` answer (model
-and JSON bytes) for every pattern and source, and whatever other answers register a builder
-(:func:`register_warmer`: the localisation index). Each entry is keyed on the store's generation
-(:func:`mnkg.kg.answers.lookup.cached`), so warming is the same work a first request would do,
-done earlier.
+and JSON bytes) for every pattern and source, the view ``/sparql`` point lookups read, and
+whatever other answers register a builder (:func:`register_warmer`: the localisation index).
+Each entry is keyed on the store's generation (:func:`mnkg.kg.answers.lookup.cached`), so
+warming is the same work a first request would do, done earlier.
 
 :class:`AnswerWarmer` warms once when started (the app calls it before serving) and again each
 time the store's generation changes (a load, a swap, a write), checked every ``interval`` seconds
@@ -51,20 +51,32 @@ def _conditions(store: Store, cache: MutableMapping[Any, Any]) -> object:
     return [whole_json(store, p, s, cache=cache) for s in SOURCES for p in PATTERNS]
 
 
+WARM_LOOKUP = "ASK { <urn:x-mnkg-warm-up> ?p ?o }"
+"""A point lookup: answering it opens what ``/sparql`` lookups read (the store's view in this
+process, :mod:`mnkg.kg.store.inline`, and their shared parse)."""
+
+
+def _point_lookups(store: Store, cache: MutableMapping[Any, Any]) -> object:
+    return store.query(WARM_LOOKUP)
+
+
 register_warmer("labels", _labels)
 register_warmer("conditions", _conditions)
+register_warmer("point-lookups", _point_lookups)
 
 
 def warm_answers(store: Store, cache: MutableMapping[Any, Any]) -> dict[str, float]:
     """Run every registered builder over ``store``; seconds each took. A builder that fails is
-    logged and skipped (its endpoint then builds on first use, as without warming)."""
+    logged and skipped (its endpoint then builds on first use, as without warming, and reports
+    the problem there): whatever goes wrong while warming must not stop the service starting,
+    hence the broad ``except``."""
     took: dict[str, float] = {}
     for name, build in list(_BUILDERS.items()):
         started = time.perf_counter()
         try:
             build(store, cache)
-        except (UserError, StoreUnavailable, OSError, RuntimeError) as error:
-            log.warning("warming %s failed: %s", name, error)
+        except Exception:
+            log.exception("warming %s failed", name)
             continue
         took[name] = time.perf_counter() - started
     return took

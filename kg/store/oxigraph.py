@@ -45,6 +45,7 @@ from mnkg.kg.store.evaluate import (
     named_graphs,
     run_update,
 )
+from mnkg.kg.store.inline import InlineLookups
 from mnkg.kg.store.parse import QueryShape, ashape_of, check, shape_of
 from mnkg.kg.store.workers import WorkerPool, raise_evaluation_error
 
@@ -114,8 +115,14 @@ class _Evaluating:
     settings: Settings
 
     def _evaluate(
-        self, request: QueryRequest, timeout: float | None, public: bool = False
+        self,
+        request: QueryRequest,
+        timeout: float | None,
+        public: bool = False,
+        lookup: bool = False,
     ) -> QueryResponse:
+        """Evaluate ``request``; ``lookup``: it is a point lookup without bindings
+        (:mod:`mnkg.kg.store.inline`)."""
         raise NotImplementedError
 
     def _parse_timeout(self) -> float:
@@ -164,16 +171,19 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> QueryResult:
         """Evaluate a query; see :meth:`mnkg.kg.store.base.Store.query`."""
+        shape = self.describe(sparql)
         request = self._build(
             sparql,
-            self.describe(sparql),
+            shape,
             results_format=_TRANSPORT_RESULTS,
             graph_format=_TRANSPORT_RDF,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
         )
-        return parse_response(self._evaluate(request, timeout))
+        return parse_response(
+            self._evaluate(request, timeout, lookup=shape.lookup and not bindings)
+        )
 
     def query_serialized(
         self,
@@ -187,16 +197,17 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> SerializedResult:
         """Evaluate and serialize; see :meth:`mnkg.kg.store.base.Store.query_serialized`."""
+        shape = self.describe(sparql)
         request = self._build(
             sparql,
-            self.describe(sparql),
+            shape,
             results_format=results_format,
             graph_format=graph_format,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
         )
-        return _serialized(self._evaluate(request, timeout))
+        return _serialized(self._evaluate(request, timeout, lookup=shape.lookup and not bindings))
 
 
 _TRANSPORT_RESULTS = QueryResultsFormat.from_media_type(TRANSPORT_SOLUTIONS)
@@ -227,11 +238,29 @@ class OxigraphStore(_Evaluating):
         self._writer: WorkerPool | None = None
         self._lock = threading.Lock()
         self._graphs: tuple[object, frozenset[str]] | None = None
+        rows = self.settings.inline_lookup_rows
+        self._inline = (
+            InlineLookups(layout.store_root(self.data_dir), rows=rows)
+            if rows and not in_memory  # in-memory workers are for measuring the workers
+            else None
+        )
 
     def start(self) -> OxigraphStore:
-        """Start the query workers now rather than on the first query."""
+        """Start the query workers (and open the view for point lookups) now rather than on
+        the first query."""
         self._readers()
+        if self._inline is not None:
+            self._inline.open()
         return self
+
+    def _answer_inline(self, request: QueryRequest, lookup: bool) -> QueryResponse | None:
+        """A point lookup's answer from this process, or None (a worker answers)."""
+        if not lookup or self._inline is None:
+            return None
+        try:
+            return self._inline.evaluate(request)
+        except EvaluationError as error:
+            raise_evaluation_error(error.code, error.message, error.detail)
 
     def _readers(self) -> WorkerPool:
         with self._lock:
@@ -255,8 +284,15 @@ class OxigraphStore(_Evaluating):
         return {"network": "isolated" if reason is None else "off", "reason": reason}
 
     def _evaluate(
-        self, request: QueryRequest, timeout: float | None, public: bool = False
+        self,
+        request: QueryRequest,
+        timeout: float | None,
+        public: bool = False,
+        lookup: bool = False,
     ) -> QueryResponse:
+        answered = self._answer_inline(request, lookup)
+        if answered is not None:
+            return answered
         limit = self.settings.query_timeout if timeout is None else timeout
         return self._readers().call("query", request, timeout=limit, public=public)
 
@@ -270,15 +306,19 @@ class OxigraphStore(_Evaluating):
         timeout: float | None = None,
     ) -> QueryResult:
         """:meth:`query` for the event loop (no thread hop)."""
+        shape = await self.adescribe(sparql)
         request = self._build(
             sparql,
-            await self.adescribe(sparql),
+            shape,
             results_format=_TRANSPORT_RESULTS,
             graph_format=_TRANSPORT_RDF,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
         )
+        answered = self._answer_inline(request, shape.lookup and not bindings)
+        if answered is not None:
+            return parse_response(answered)
         limit = self.settings.query_timeout if timeout is None else timeout
         return parse_response(await self._readers().acall("query", request, timeout=limit))
 
@@ -297,17 +337,20 @@ class OxigraphStore(_Evaluating):
         """:meth:`query_serialized` for the event loop (no thread hop; see
         :meth:`mnkg.kg.store.workers.WorkerPool.acall`). ``public``: the text comes from a
         ``/sparql`` client, so it may not take the workers kept for the domain API."""
+        shape = await self.adescribe(sparql, public=public)
         request = self._build(
             sparql,
-            await self.adescribe(sparql, public=public),
+            shape,
             results_format=results_format,
             graph_format=graph_format,
             bindings=bindings,
             default_graph_uris=default_graph_uris,
             named_graph_uris=named_graph_uris,
         )
-        limit = self.settings.query_timeout if timeout is None else timeout
-        response = await self._readers().acall("query", request, timeout=limit, public=public)
+        response = self._answer_inline(request, shape.lookup and not bindings)
+        if response is None:
+            limit = self.settings.query_timeout if timeout is None else timeout
+            response = await self._readers().acall("query", request, timeout=limit, public=public)
         return _serialized(response)
 
     def named_graphs(self) -> frozenset[str]:
@@ -359,6 +402,8 @@ class OxigraphStore(_Evaluating):
                 if pool is not None:
                     pool.close()
             self._pool = self._writer = None
+        if self._inline is not None:
+            self._inline.close()
 
 
 class MemoryStore(_Evaluating):
@@ -372,7 +417,11 @@ class MemoryStore(_Evaluating):
         self._generation = 0
 
     def _evaluate(
-        self, request: QueryRequest, timeout: float | None, public: bool = False
+        self,
+        request: QueryRequest,
+        timeout: float | None,
+        public: bool = False,
+        lookup: bool = False,
     ) -> QueryResponse:
         try:
             return evaluate(self._store, request)

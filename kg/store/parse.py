@@ -58,6 +58,9 @@ class QueryShape:
     dataset: tuple[str, ...] = ()
     depth: int = 0
     problem: SyntaxProblem | None = None
+    lookup: bool = False
+    """A point lookup (:func:`mnkg.kg.sparql_grammar.is_point_lookup`): one triple pattern
+    with an IRI subject, cost bounded by its rows."""
 
 
 class QueryTooDeep(UserError):
