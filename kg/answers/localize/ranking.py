@@ -220,7 +220,7 @@ def build_index(store: Store, source: str, terms: Terms, model: WeightModel) -> 
         frequency=frequency,
         opposites=dict(opposites),
         profile=profile,
-        profile_max=profile.max(axis=1) if len(conditions) else np.zeros(0),
+        profile_max=profile.max(axis=1, initial=0.0),  # 0 when the model has no sites
         **arrays,
     )
 
