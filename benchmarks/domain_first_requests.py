@@ -1,79 +1,156 @@
-"""``python -m benchmarks.domain_first_requests DATA_DIR``: the domain endpoints right after
-``mnkg serve`` starts (issue 13.3, 13.4).
+"""The domain endpoints right after ``mnkg serve`` starts (issue 13.3, 13.4): a step of
+``python -m benchmarks --hpo`` on the HPO-bridged data dir, and on its own
+``python -m benchmarks.domain_first_requests DATA_DIR``.
 
-Starts ``mnkg serve`` on DATA_DIR (a store with the release and the HPO import), waits for
-uvicorn's "running on" line (the answers are warmed before it), then times through HTTP, with
-one keep-alive client: the first and the tenth request of each URL, and the p50 of 20 more.
+Starts ``mnkg serve`` on DATA_DIR (a store with the release and the HPO import) as users run
+it, waits until it answers ``/version`` (the app warms its answers before it serves), then
+times through HTTP, with one keep-alive client, each URL of :data:`REQUESTS` in turn: the first
+and the tenth request, the ratio first / tenth (the cold-versus-warm figure: the issue asks
+for at most 2), and the p50 and p99 of the requests after the tenth. The page of 100 and the
+whole list of ``/conditions?pattern=LMN&source=hpo`` are the issue's ``/conditions`` times.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # `python benchmarks/domain_first_requests.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
 
-URLS = [
-    "/conditions?pattern=LMN&source=hpo&limit=100",
-    "/conditions?pattern=LMN&source=hpo",
-    "/conditions?pattern=mixed&source=all",
-    "/search?q=fasciculations",
-    "/terms/MONDO:0004976",
+from benchmarks.procs import Server, free_port, mnkg
+
+
+@dataclass(frozen=True)
+class Request:
+    """One domain request of the step."""
+
+    name: str
+    method: str
+    path: str
+    body: dict[str, Any] | None = None
+
+    @property
+    def label(self) -> str:
+        """How the report names it."""
+        return f"{self.method} {self.path}" + (f" {json.dumps(self.body)}" if self.body else "")
+
+
+CONDITIONS_PAGE = "conditions-hpo-page-100"
+CONDITIONS_WHOLE = "conditions-hpo-whole"
+REQUESTS = [
+    Request(CONDITIONS_PAGE, "GET", "/conditions?pattern=LMN&source=hpo&limit=100"),
+    Request(CONDITIONS_WHOLE, "GET", "/conditions?pattern=LMN&source=hpo"),
+    Request("conditions-mixed-all", "GET", "/conditions?pattern=mixed&source=all"),
+    Request(
+        "localize-hpo",
+        "POST",
+        "/localize",
+        {"signs": ["Fasciculations", "Areflexia", "Skeletal muscle atrophy"], "source": "hpo"},
+    ),
+    Request("search", "GET", "/search?q=fasciculations"),
+    Request("term", "GET", "/terms/MONDO:0004976"),
 ]
-
-MNKG_SERVE = [sys.executable, "-m", "mnkg.kg.cli", "serve"]
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+"""The requests of issue 13's "cold first requests" and "large answers", in the order sent."""
 
 
-def _start(data_dir: Path, port: int) -> tuple[subprocess.Popen[bytes], float]:
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [*MNKG_SERVE, "--port", str(port), "--data-dir", str(data_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if b"Uvicorn running on" in line:
-            return process, time.perf_counter() - started
-    raise RuntimeError("mnkg serve did not start")
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
 
 
-def _ms(client: httpx.Client, url: str) -> float:
-    started = time.perf_counter()
-    response = client.get(url)
-    response.raise_for_status()
-    return (time.perf_counter() - started) * 1000
+def _time_one(client: httpx.Client, request: Request) -> tuple[float, int, int]:
+    began = time.perf_counter()
+    response = client.request(request.method, request.path, json=request.body)
+    took = (time.perf_counter() - began) * 1000
+    return took, response.status_code, len(response.content)
+
+
+def time_request(client: httpx.Client, request: Request, *, total: int) -> dict[str, Any]:
+    """First, tenth, first / tenth, p50 and p99 of the requests after the tenth, in ms."""
+    times: list[float] = []
+    statuses: set[int] = set()
+    size = 0
+    for _ in range(total):
+        took, status, size = _time_one(client, request)
+        times.append(took)
+        statuses.add(status)
+    later = sorted(times[10:])
+    return {
+        "name": request.name,
+        "request": request.label,
+        "n": len(times),
+        "first_ms": round(times[0], 2),
+        "tenth_ms": round(times[9], 2),
+        "first_over_tenth": round(times[0] / times[9], 2),
+        "p50_ms": round(statistics.median(later), 2),
+        "p99_ms": round(later[min(len(later) - 1, int(0.99 * len(later)))], 2),
+        "bytes": size,
+        "statuses": sorted(statuses),
+    }
+
+
+def measure(data_dir: Path, *, quick: bool, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Start ``mnkg serve`` on ``data_dir`` and time :data:`REQUESTS` right after it serves."""
+    total = 30 if quick else 60
+    out: dict[str, Any] = {"data_dir": str(data_dir), "load_average_before": _load()}
+    port = free_port()
+    argv = mnkg("serve", "--data-dir", str(data_dir), "--port", str(port))
+    with Server(argv, port, env=env) as server:
+        out["start_seconds"] = server.start_seconds
+        out["load_average_at_start"] = _load()
+        with httpx.Client(base_url=server.url, timeout=120) as client:
+            out["requests"] = [time_request(client, r, total=total) for r in REQUESTS]
+    out["load_average_after"] = _load()
+    return out
+
+
+def by_name(measured: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The timed requests of a :func:`measure` result by name."""
+    return {r["name"]: r for r in measured.get("requests", [])}
+
+
+def markdown(name: str, measured: dict[str, Any]) -> list[str]:
+    """The report section: one row per request."""
+    lines = [
+        f"## Domain requests right after `mnkg serve` starts: {name} release",
+        "",
+        f"Server ready (store open and answers warmed) after {measured['start_seconds']:.1f} s; "
+        "one keep-alive client, each URL in turn: the first and the tenth request, and p50/p99 "
+        f"of the {measured['requests'][0]['n'] - 10} after the tenth. Load average (1/5/15 min) "
+        f"before {measured['load_average_before']}, when it served "
+        f"{measured['load_average_at_start']}, after {measured['load_average_after']}.",
+        "",
+        "| request | first ms | tenth ms | first / tenth | p50 ms | p99 ms | bytes | status |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in measured["requests"]:
+        lines.append(
+            f"| `{r['request']}` | {r['first_ms']} | {r['tenth_ms']} | {r['first_over_tenth']} | "
+            f"{r['p50_ms']} | {r['p99_ms']} | {r['bytes']} | "
+            + ", ".join(str(s) for s in r["statuses"])
+            + " |"
+        )
+    return [*lines, ""]
 
 
 def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0])
-    port = _port()
-    process, startup = _start(data_dir, port)
-    try:
-        print(f"startup (store open + warm-up) {startup:.1f} s; load {os.getloadavg()[0]:.1f}")
-        print(f"{'url':48} {'1st ms':>8} {'10th ms':>8} {'p50 ms':>8} {'bytes':>9}")
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
-            for url in URLS:
-                times = [_ms(client, url) for _ in range(30)]
-                size = len(client.get(url).content)
-                p50 = statistics.median(times[10:])
-                print(f"{url:48} {times[0]:8.1f} {times[9]:8.1f} {p50:8.1f} {size:9d}")
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+    """Print the section for DATA_DIR (``--quick``: 30 requests per URL instead of 60)."""
+    quick = "--quick" in argv
+    paths = [a for a in argv if a != "--quick"]
+    if len(paths) != 1:
+        print(
+            "usage: python -m benchmarks.domain_first_requests DATA_DIR [--quick]", file=sys.stderr
+        )
+        return 2
+    print("\n".join(markdown(Path(paths[0]).name, measure(Path(paths[0]), quick=quick))))
     return 0
 
 

@@ -28,15 +28,19 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
+def load_average() -> list[float]:
+    """The 1, 5 and 15 min load averages now, rounded (recorded next to each step)."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def describe() -> dict[str, Any]:
     """CPU, cores, memory, load, OS and the versions of what the numbers depend on."""
-    load = os.getloadavg()
     return {
         "cpu": _cpu_model(),
         "cores_logical": psutil.cpu_count(logical=True),
         "cores_usable": len(os.sched_getaffinity(0)),
         "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
-        "load_average_at_start": [round(x, 2) for x in load],
+        "load_average_at_start": load_average(),
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "packages": {

@@ -8,7 +8,13 @@
    as ``mnkg serve`` runs, and in-memory workers), and rdflib's engine on the same quads;
 3. throughput with wrk at concurrency 1, 8 and 32: /sparql (a small query) and two domain
    endpoints;
-4. results.json, report.md and plot.png under benchmarks/results/<time>/ and latest/.
+4. the peers (:mod:`benchmarks.peers`): MNKG, Oxigraph server and Virtuoso side by side;
+5. with ``--hpo``, the domain requests right after ``mnkg serve`` starts on the HPO-bridged
+   store (:mod:`benchmarks.domain_first_requests`: first versus tenth, /conditions times);
+6. results.json, report.md (with the table of issue 13's targets,
+   :mod:`benchmarks.issue_targets`) and plot.png under benchmarks/results/<time>/ and latest/.
+
+``--peers-only`` runs 1 when the data dirs of ``--work-dir`` are missing, then 5 and 4.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ if __package__ in (None, ""):  # `python benchmarks/run.py`
 import httpx
 from pyoxigraph import Store as OxStore
 
-from benchmarks import engines, loadgen, machine, peers, report
+from benchmarks import domain_first_requests, engines, loadgen, machine, peers, report
 from benchmarks.procs import Server, free_port, mnkg, run_measured
 from benchmarks.workload import cases, record
 from mnkg.kg.settings import Settings
@@ -52,36 +58,47 @@ def say(message: str) -> None:
 
 
 def pipeline(work: Path, *, hpo: bool) -> dict[str, Any]:
-    """Build, load and (with ``hpo``) import HPO; every step a timed child process."""
+    """Build, load and (with ``hpo``) import HPO; every step a timed child process, with the
+    load average before and after it."""
     out: dict[str, Any] = {}
     curated = work / "curated"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     say("mnkg build")
-    built = run_measured(mnkg("build", "--out", str(curated / "release"), "--json"))
+    built, load = _step(mnkg("build", "--out", str(curated / "release"), "--json"))
+    say(f"  mnkg build {built.seconds:.1f} s")
     summary = json.loads(built.stdout)
     out["build"] = {
         "seconds": built.seconds,
         "peak_rss_mb": built.peak_rss_mb,
         "steps_seconds": summary["durations_seconds"],
         "triples": summary["triples"],
+        **load,
     }
     say("mnkg load")
-    loaded = run_measured(mnkg("load", "--data-dir", str(curated)))
-    out["load_curated"] = _store_facts(curated, loaded)
+    loaded, load = _step(mnkg("load", "--data-dir", str(curated)))
+    out["load_curated"] = _store_facts(curated, loaded) | load
     say("mnkg validate")
-    validated = run_measured(mnkg("validate"))
-    out["validate"] = {"seconds": validated.seconds, "peak_rss_mb": validated.peak_rss_mb}
+    validated, load = _step(mnkg("validate"))
+    out["validate"] = {"seconds": validated.seconds, "peak_rss_mb": validated.peak_rss_mb, **load}
     if hpo:
         bridged = work / "hpo"
         shutil.copytree(curated / "release", bridged / "release")
         say("mnkg import-hpo")
-        imported = run_measured(mnkg("import-hpo", "--data-dir", str(bridged)))
-        out["import_hpo"] = _store_facts(bridged, imported)
+        imported, load = _step(mnkg("import-hpo", "--data-dir", str(bridged)))
+        out["import_hpo"] = _store_facts(bridged, imported) | load
         out["import_hpo"]["release_mb"] = round(
             sum(p.stat().st_size for p in (bridged / "release").glob("*.nq")) / 1e6, 1
         )
+        say(f"  mnkg import-hpo {imported.seconds:.1f} s")
     return out
+
+
+def _step(argv: list[str]) -> tuple[Any, dict[str, list[float]]]:
+    """Run one pipeline command (:func:`run_measured`) between two load-average readings."""
+    before = machine.load_average()
+    measured = run_measured(argv)
+    return measured, {"load_average_before": before, "load_average_after": machine.load_average()}
 
 
 def _store_facts(data_dir: Path, measured: Any) -> dict[str, Any]:
@@ -295,6 +312,42 @@ def rdflib(
     return result["cases"], facts
 
 
+def _measure_datasets(args: argparse.Namespace, results: dict[str, Any], run_dir: Path) -> None:
+    """Each dataset of the run not measured yet (``--resume``): the domain requests right after
+    start (HPO-bridged only), then the peers only, or every engine and the peers."""
+    results.setdefault("datasets", {})
+    quick = results["options"]["quick"] or results["options"].get("quick_for_resumed", False)
+    for name, source in (("curated", "mnkg"), ("hpo", "hpo")):
+        if name == "hpo" and not args.hpo:
+            continue
+        if name == "hpo" and name not in results.get("domain_requests", {}):
+            say(f"dataset {name}: domain requests right after mnkg serve starts")
+            results.setdefault("domain_requests", {})[name] = domain_first_requests.measure(
+                args.work_dir / name, quick=quick, env=_env()
+            )
+            _save(results, run_dir)
+        done = results.get("peers", {}) if args.peers_only else results["datasets"]
+        if name in done:
+            continue
+        say(f"dataset {name}")
+        if args.peers_only:
+            results.setdefault("peers", {})[name] = measure_peers(
+                args.work_dir / name, source=source, quick=quick
+            )
+        else:
+            results["datasets"][name] = measure_dataset(
+                args.work_dir / name,
+                source=source,
+                quick=quick,
+                rdflib_load_limit_s=args.rdflib_load_limit,
+            )
+        _save(results, run_dir)
+
+
+def _save(results: dict[str, Any], run_dir: Path) -> None:
+    (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: see the module docstring."""
     parser = argparse.ArgumentParser(
@@ -351,37 +404,23 @@ def main(argv: list[str] | None = None) -> int:
         run_dir.mkdir(parents=True)
         results = {
             "started": stamp,
-            "options": {"hpo": args.hpo, "quick": args.quick},
+            "options": {"hpo": args.hpo, "quick": args.quick, "peers_only": args.peers_only},
             "machine": machine.describe(),
             "small_sparql": SMALL_SPARQL,
         }
         results["pipeline"] = (
-            {"skipped": "peers only, existing data dirs"}
+            {
+                "skipped": f"peers only: the data dirs of {args.work_dir} were reused "
+                "(build and import not timed in this run)"
+            }
             if args.peers_only and _prepared(args.work_dir, hpo=args.hpo)
             else pipeline(args.work_dir, hpo=args.hpo)
         )
-        (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    results.setdefault("datasets", {})
-    for name, source in (("curated", "mnkg"), ("hpo", "hpo")):
-        if (name == "hpo" and not args.hpo) or name in results["datasets"]:
-            continue
-        say(f"dataset {name}")
-        if args.peers_only:
-            results.setdefault("peers", {})[name] = measure_peers(
-                args.work_dir / name, source=source, quick=results["options"]["quick"]
-            )
-            (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-            continue
-        results["datasets"][name] = measure_dataset(
-            args.work_dir / name,
-            source=source,
-            quick=results["options"]["quick"] or results["options"].get("quick_for_resumed", False),
-            rdflib_load_limit_s=args.rdflib_load_limit,
-        )
-        (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        _save(results, run_dir)
+    _measure_datasets(args, results, run_dir)
     results["finished"] = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    (run_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    results["machine"]["load_average_at_end"] = machine.load_average()
+    _save(results, run_dir)
     report.write(results, run_dir)
     latest = args.results / "latest"
     shutil.rmtree(latest, ignore_errors=True)
