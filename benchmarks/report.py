@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from benchmarks import peers
+from benchmarks import domain_first_requests, issue_targets, peers
 
 SERVED = "disk"
 """The worker mode ``mnkg serve`` uses (docs/sparql.md); targets are checked against it."""
@@ -190,10 +190,9 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     return out
 
 
-def markdown(results: dict[str, Any]) -> str:
-    """The report: machine, pipeline, latency per engine, ratios, throughput, targets."""
+def _header(results: dict[str, Any]) -> list[str]:
     m = results["machine"]
-    lines = [
+    return [
         f"# MNKG benchmark {results['started']}",
         "",
         f"Machine: {m['cpu']}, {m['cores_usable']} usable cores ({m['cores_logical']} logical), "
@@ -204,9 +203,29 @@ def markdown(results: dict[str, Any]) -> str:
         f"Options: {results['options']}.",
         "",
     ]
-    if "build" not in results["pipeline"]:  # a --peers-only run
-        return "\n".join(lines + peer_sections(results))
-    lines += [
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The report: machine, issue 13's targets, targets, pipeline, latency per engine, ratios,
+    throughput, the domain requests right after start, the peers."""
+    lines = _header(results)
+    lines += issue_targets.markdown(results)
+    peers_only = results["options"].get("peers_only", not results.get("datasets"))
+    if not peers_only:
+        lines += _targets_lines(results)
+    lines += _pipeline_lines(results["pipeline"])
+    for name, dataset in results.get("datasets", {}).items():
+        lines += _dataset_lines(name, dataset)
+    for name, measured in results.get("domain_requests", {}).items():
+        lines += ["", *domain_first_requests.markdown(name, measured)]
+    lines += peer_sections(results)
+    if not peers_only:
+        lines += ["", f"Small SPARQL query: `{results['small_sparql']}`", ""]
+    return "\n".join(lines)
+
+
+def _targets_lines(results: dict[str, Any]) -> list[str]:
+    lines = [
         "## Targets",
         "",
         "| target | measured | met |",
@@ -216,8 +235,13 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(
             f"| {what} | {measured} | {'yes' if met else 'n/a' if met is None else '**no**'} |"
         )
-    p = results["pipeline"]
-    lines += [
+    return lines
+
+
+def _pipeline_lines(p: dict[str, Any]) -> list[str]:
+    if "build" not in p:  # a --peers-only run over existing data dirs
+        return ["", "## Build, validation, reasoning, load", "", f"Not run: {p.get('skipped')}."]
+    lines = [
         "",
         "## Build, validation, reasoning, load",
         "",
@@ -244,83 +268,79 @@ def markdown(results: dict[str, Any]) -> str:
             f"| `mnkg import-hpo` (parse, bridge, write, load; {h['release_mb']} MB of "
             f"N-Quads) | {h['seconds']:.1f} | {h['peak_rss_mb']:.0f} | {h['store_mb']} |"
         )
-    for name, dataset in results["datasets"].items():
-        f = dataset["facts"]
+    return lines
+
+
+def _dataset_lines(name: str, dataset: dict[str, Any]) -> list[str]:
+    f = dataset["facts"]
+    lines = [
+        "",
+        f"## Latency: {name} release",
+        "",
+        "p50 / p99 in ms. pyoxigraph-*: the raw `Store.query` on the same store, "
+        "the same SPARQL text, JSON-serialized (the floor); store-*: our store layer "
+        "in-process (worker processes, disk or in-memory copy); http-*: a real server "
+        "on 127.0.0.1, keep-alive httpx client; rdflib: `Dataset(default_union=True)` "
+        "over the same N-Quads, same text. Queries per case: "
+        + ", ".join(f"{k} {v}" for k, v in dataset.get("recorded_queries", {}).items() if v != 1)
+        + " (others 1).",
+        "",
+        "| case | " + " | ".join(ENGINE_ORDER) + " | HTTP − raw (ms) | rdflib ÷ raw |",
+        "| --- |" + " --- |" * (len(ENGINE_ORDER) + 2),
+    ]
+    ratios = {r["case"]: r for r in derived(dataset)}
+    for case in dataset["engines"]["pyoxigraph-disk"]:
+        r = ratios[case]
+        ratio = (
+            "–"
+            if r["rdflib_over_raw"] is None
+            else (("≥ " if r["rdflib_lower_bound"] else "") + f"{r['rdflib_over_raw']}x")
+        )
+        lines.append(
+            f"| {case} | "
+            + " | ".join(_cell(dataset["engines"].get(e, {}).get(case)) for e in ENGINE_ORDER)
+            + f" | {_fmt(r['http_minus_raw_ms'])} | {ratio} |"
+        )
+    rd = f.get("rdflib", {})
+    lines += [
+        "",
+        f"Start-up: raw in-memory pyoxigraph bulk load "
+        f"{f.get('pyoxigraph_memory_load_seconds')} s; store layer start (first "
+        f"answer) disk {f.get('store-disk_start_seconds')} s, memory "
+        f"{f.get('store-memory_start_seconds')} s; server ready: disk "
+        f"{f.get('http-disk_start_seconds')} s, memory "
+        f"{f.get('http-memory_start_seconds')} s; server memory (process tree RSS) "
+        f"disk {f.get('http-disk_rss_mb')} MB, memory {f.get('http-memory_rss_mb')} MB; "
+        + (
+            f"rdflib load {rd.get('load_seconds')} s for {rd.get('quads')} quads, "
+            f"+{rd.get('rss_mb')} MB."
+            if "load_seconds" in rd
+            else f"rdflib did not finish parsing the release within "
+            f"{rd.get('load_over_limit_s')} s ({rd.get('quads_loaded_by_then')} quads by "
+            f"then, +{rd.get('rss_mb')} MB): no rdflib timings for this release."
+        ),
+    ]
+    for mode, by_endpoint in dataset.get("throughput", {}).items():
         lines += [
             "",
-            f"## Latency: {name} release",
+            f"### Throughput: {name}, {mode} (wrk, keep-alive, 127.0.0.1)",
             "",
-            "p50 / p99 in ms. pyoxigraph-*: the raw `Store.query` on the same store, "
-            "the same SPARQL text, JSON-serialized (the floor); store-*: our store layer "
-            "in-process (worker processes, disk or in-memory copy); http-*: a real server "
-            "on 127.0.0.1, keep-alive httpx client; rdflib: `Dataset(default_union=True)` "
-            "over the same N-Quads, same text. Queries per case: "
-            + ", ".join(
-                f"{k} {v}" for k, v in dataset.get("recorded_queries", {}).items() if v != 1
-            )
-            + " (others 1).",
-            "",
-            "| case | " + " | ".join(ENGINE_ORDER) + " | HTTP − raw (ms) | rdflib ÷ raw |",
-            "| --- |" + " --- |" * (len(ENGINE_ORDER) + 2),
+            "| endpoint | concurrency | requests/s | errors | p50 ms | p99 ms | requests |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
         ]
-        ratios = {r["case"]: r for r in derived(dataset)}
-        for case in dataset["engines"]["pyoxigraph-disk"]:
-            r = ratios[case]
-            ratio = (
-                "–"
-                if r["rdflib_over_raw"] is None
-                else (("≥ " if r["rdflib_lower_bound"] else "") + f"{r['rdflib_over_raw']}x")
-            )
-            lines.append(
-                f"| {case} | "
-                + " | ".join(_cell(dataset["engines"].get(e, {}).get(case)) for e in ENGINE_ORDER)
-                + f" | {_fmt(r['http_minus_raw_ms'])} | {ratio} |"
-            )
-        rd = f.get("rdflib", {})
-        lines += [
-            "",
-            f"Start-up: raw in-memory pyoxigraph bulk load "
-            f"{f.get('pyoxigraph_memory_load_seconds')} s; store layer start (first "
-            f"answer) disk {f.get('store-disk_start_seconds')} s, memory "
-            f"{f.get('store-memory_start_seconds')} s; server ready: disk "
-            f"{f.get('http-disk_start_seconds')} s, memory "
-            f"{f.get('http-memory_start_seconds')} s; server memory (process tree RSS) "
-            f"disk {f.get('http-disk_rss_mb')} MB, memory {f.get('http-memory_rss_mb')} MB; "
-            + (
-                f"rdflib load {rd.get('load_seconds')} s for {rd.get('quads')} quads, "
-                f"+{rd.get('rss_mb')} MB."
-                if "load_seconds" in rd
-                else f"rdflib did not finish parsing the release within "
-                f"{rd.get('load_over_limit_s')} s ({rd.get('quads_loaded_by_then')} quads by "
-                f"then, +{rd.get('rss_mb')} MB): no rdflib timings for this release."
-            ),
-        ]
-        for mode, by_endpoint in dataset.get("throughput", {}).items():
-            lines += [
-                "",
-                f"### Throughput: {name}, {mode} (wrk, keep-alive, 127.0.0.1)",
-                "",
-                "| endpoint | concurrency | requests/s | errors | p50 ms | p99 ms | requests |",
-                "| --- | --- | --- | --- | --- | --- | --- |",
-            ]
-            for endpoint, runs in by_endpoint.items():
-                for r in runs:
-                    lines.append(
-                        f"| {endpoint} | {r['concurrency']} | {r['requests_per_s']:.0f} "
-                        f"| {r['errors']} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | "
-                        f"{r['requests']} |"
-                    )
-    lines += peer_sections(results)
-    lines += ["", f"Small SPARQL query: `{results['small_sparql']}`", ""]
-    return "\n".join(lines)
+        for endpoint, runs in by_endpoint.items():
+            for r in runs:
+                lines.append(
+                    f"| {endpoint} | {r['concurrency']} | {r['requests_per_s']:.0f} "
+                    f"| {r['errors']} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | "
+                    f"{r['requests']} |"
+                )
+    return lines
 
 
 def peer_sections(results: dict[str, Any]) -> list[str]:
     """The peers of every dataset (a full run keeps them per dataset, --peers-only apart)."""
-    found = dict(results.get("peers", {}))
-    for name, dataset in results.get("datasets", {}).items():
-        if "peers" in dataset:
-            found[name] = dataset["peers"]
+    found = issue_targets.peers_by_dataset(results)
     lines: list[str] = []
     for name, measured in found.items():
         lines += ["", *peers.markdown(name, measured)]
