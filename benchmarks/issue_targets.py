@@ -167,12 +167,14 @@ def growth_rows(found: dict[str, dict[str, Any]]) -> Iterator[Row]:
 def domain_rows(results: dict[str, Any]) -> Iterator[Row]:
     """First request after start over the tenth, and the /conditions page and list times."""
     measured = results.get("domain_requests", {}).get(HEADLINE)
+    hpo = results["options"].get("hpo")
     cold = f"first domain request after `mnkg serve` starts ≤ {FIRST_OVER_TENTH:.0f}x the tenth"
     page = f"`/conditions?source=hpo` p50, page of 100 (limit=100) ≤ {CONDITIONS_PAGE_MS:.0f} ms"
     whole = f"`/conditions?source=hpo` p50, the whole list ≤ {CONDITIONS_WHOLE_MS:.0f} ms"
     if not measured:
         for target in (cold, page, whole):
-            yield Row(target, "not run (use --hpo)", "not measured")
+            why = "not in this run" if hpo else "not run (use --hpo)"
+            yield Row(target, why, "not measured")
         return
     load = f"{measured['load_average_at_start'][0]}-{measured['load_average_after'][0]}"
     requests = measured["requests"]
@@ -181,7 +183,7 @@ def domain_rows(results: dict[str, Any]) -> Iterator[Row]:
     yield Row(
         cold,
         f"worst **{worst['first_over_tenth']:.2f}** ({worst['name']}: {worst['first_ms']} vs "
-        f"{worst['tenth_ms']} ms); "
+        f"{worst['tenth_ms']} ms, first / p50 {worst.get('first_over_p50', '–')}); "
         + ", ".join(f"{r['name']} {r['first_over_tenth']:.2f}" for r in requests)
         + ("" if ok else "; not every answer was 200"),
         _met(ok and worst["first_over_tenth"] <= FIRST_OVER_TENTH),
@@ -242,7 +244,8 @@ def rows(results: dict[str, Any]) -> list[Row]:
     for name in sorted(found, key=lambda n: n != HEADLINE):
         out += throughput_rows(name, found[name])
     if HEADLINE not in found:
-        out.append(Row("hpo store: small-query throughput", "not run (use --hpo)", "not measured"))
+        why = "no peers in this run" if results["options"].get("hpo") else "not run (use --hpo)"
+        out.append(Row("hpo store: small-query throughput and p50", why, "not measured"))
     for name, measured in found.items():
         out += latency_rows(name, measured)
     out += growth_rows(found)
