@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -61,6 +62,10 @@ REQUESTS = [
     Request("term", "GET", "/terms/MONDO:0004976"),
 ]
 """The requests of issue 13's "cold first requests" and "large answers", in the order sent."""
+
+
+_RAISED = re.compile(r"^[\w.]+(Error|Exception|Timeout|Unavailable)\w*: ")
+"""The last line of a traceback: the exception a failed warmer raised."""
 
 
 def _load() -> list[float]:
@@ -120,7 +125,11 @@ def measure(data_dir: Path, *, quick: bool, env: dict[str, str] | None = None) -
 def warm_lines(log: str) -> list[str]:
     """The server's lines about warming its answers (a warmer that failed, e.g. over the time
     limit on a loaded machine, leaves its endpoint cold: the reason for a slow first request)."""
-    return [line.strip()[:300] for line in log.splitlines() if "warm" in line.lower()]
+    kept = []
+    for line in (raw.strip() for raw in log.splitlines()):
+        if ("warm" in line.lower() and not line.startswith("File ")) or _RAISED.match(line):
+            kept.append(line[:300])
+    return kept
 
 
 def by_name(measured: dict[str, Any]) -> dict[str, dict[str, Any]]:
