@@ -88,13 +88,16 @@ def test_relationships_are_the_same_on_every_format(obo_release: Path) -> None:
     assert found["mnkg.obo"] == found["mnkg.db"] == found["mnkg.owl"]
 
 
-@pytest.mark.parametrize("text", ["l~neuron lesion"])  # OAK searches OWL slowly (~25 s)
-def test_search_is_the_same_on_every_format(obo_release: Path, text: str) -> None:
+@pytest.mark.parametrize("text", ["l~neuron lesion"])
+def test_search_is_the_same_on_the_db_and_obo_formats(obo_release: Path, text: str) -> None:
+    """Not on mnkg.owl: OAK's OWL adapter searches by walking every annotation of every
+    entity, 30-200 s a search here (docs/obo.md); the other tests compare mnkg.owl's answers."""
     found = {
-        name: set(oak(obo_release, name, "search", text).output.splitlines()) for name in FORMATS
+        name: set(oak(obo_release, name, "search", text).output.splitlines())
+        for name in ("mnkg.db", "mnkg.obo")
     }
     assert f"{UMN_LESION} ! upper motor neuron lesion" in found["mnkg.db"]
-    assert found["mnkg.obo"] == found["mnkg.db"] == found["mnkg.owl"]
+    assert found["mnkg.obo"] == found["mnkg.db"]
 
 
 def _mappings(output: str) -> set[tuple[str, str, str]]:
