@@ -142,24 +142,35 @@ class _Evaluating:
         self,
         sparql: str,
         shape: QueryShape,
-        *,
-        results_format: QueryResultsFormat | None,
-        graph_format: RdfFormat | None,
+        formats: tuple[QueryResultsFormat | None, RdfFormat | None],
         bindings: Bindings | None,
-        default_graph_uris: Sequence[str],
-        named_graph_uris: Sequence[str],
+        graphs: tuple[Sequence[str], Sequence[str]],
     ) -> QueryRequest:
+        results_format, graph_format = formats
         return _request(
             sparql,
             shape,
             settings=self.settings,
             bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
+            default_graph_uris=graphs[0],
+            named_graph_uris=graphs[1],
             results_media_type=results_format.media_type.split(";")[0] if results_format else None,
             graph_media_type=graph_format.media_type if graph_format else None,
             limit=self.settings.result_limit,
         )
+
+    def _answer(
+        self,
+        sparql: str,
+        formats: tuple[QueryResultsFormat | None, RdfFormat | None],
+        bindings: Bindings | None,
+        graphs: tuple[Sequence[str], Sequence[str]],
+        timeout: float | None,
+    ) -> QueryResponse:
+        """Check, build and evaluate (``graphs``: the protocol's default and named graphs)."""
+        shape = self.describe(sparql)
+        request = self._build(sparql, shape, formats, bindings, graphs)
+        return self._evaluate(request, timeout, lookup=shape.lookup and not bindings)
 
     def query(
         self,
@@ -171,19 +182,8 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> QueryResult:
         """Evaluate a query; see :meth:`mnkg.kg.store.base.Store.query`."""
-        shape = self.describe(sparql)
-        request = self._build(
-            sparql,
-            shape,
-            results_format=_TRANSPORT_RESULTS,
-            graph_format=_TRANSPORT_RDF,
-            bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
-        )
-        return parse_response(
-            self._evaluate(request, timeout, lookup=shape.lookup and not bindings)
-        )
+        graphs = (default_graph_uris, named_graph_uris)
+        return parse_response(self._answer(sparql, _TRANSPORT, bindings, graphs, timeout))
 
     def query_serialized(
         self,
@@ -197,21 +197,15 @@ class _Evaluating:
         timeout: float | None = None,
     ) -> SerializedResult:
         """Evaluate and serialize; see :meth:`mnkg.kg.store.base.Store.query_serialized`."""
-        shape = self.describe(sparql)
-        request = self._build(
-            sparql,
-            shape,
-            results_format=results_format,
-            graph_format=graph_format,
-            bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
-        )
-        return _serialized(self._evaluate(request, timeout, lookup=shape.lookup and not bindings))
+        formats, graphs = (results_format, graph_format), (default_graph_uris, named_graph_uris)
+        return _serialized(self._answer(sparql, formats, bindings, graphs, timeout))
 
 
-_TRANSPORT_RESULTS = QueryResultsFormat.from_media_type(TRANSPORT_SOLUTIONS)
-_TRANSPORT_RDF = RdfFormat.from_media_type(TRANSPORT_GRAPH)
+_TRANSPORT = (
+    QueryResultsFormat.from_media_type(TRANSPORT_SOLUTIONS),
+    RdfFormat.from_media_type(TRANSPORT_GRAPH),
+)
+"""The formats answers travel in when the caller wants parsed results."""
 
 
 class OxigraphStore(_Evaluating):
@@ -296,6 +290,28 @@ class OxigraphStore(_Evaluating):
         limit = self.settings.query_timeout if timeout is None else timeout
         return self._readers().call("query", request, timeout=limit, public=public)
 
+    async def _aanswer(
+        self,
+        sparql: str,
+        formats: tuple[QueryResultsFormat | None, RdfFormat | None],
+        bindings: Bindings | None,
+        graphs: tuple[Sequence[str], Sequence[str]],
+        timeout: float | None,
+        public: bool = False,
+    ) -> QueryResponse:
+        """:meth:`_answer` for the event loop: no thread, neither for the parse nor for the
+        worker (:meth:`mnkg.kg.store.workers.WorkerPool.acall`)."""
+        shape = await self.adescribe(sparql, public=public)
+        request = self._build(sparql, shape, formats, bindings, graphs)
+        answered = self._answer_inline(request, shape.lookup and not bindings)
+        if answered is not None:
+            return answered
+        limit = self.settings.query_timeout if timeout is None else timeout
+        response: QueryResponse = await self._readers().acall(
+            "query", request, timeout=limit, public=public
+        )
+        return response
+
     async def aquery(
         self,
         sparql: str,
@@ -306,21 +322,8 @@ class OxigraphStore(_Evaluating):
         timeout: float | None = None,
     ) -> QueryResult:
         """:meth:`query` for the event loop (no thread hop)."""
-        shape = await self.adescribe(sparql)
-        request = self._build(
-            sparql,
-            shape,
-            results_format=_TRANSPORT_RESULTS,
-            graph_format=_TRANSPORT_RDF,
-            bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
-        )
-        answered = self._answer_inline(request, shape.lookup and not bindings)
-        if answered is not None:
-            return parse_response(answered)
-        limit = self.settings.query_timeout if timeout is None else timeout
-        return parse_response(await self._readers().acall("query", request, timeout=limit))
+        graphs = (default_graph_uris, named_graph_uris)
+        return parse_response(await self._aanswer(sparql, _TRANSPORT, bindings, graphs, timeout))
 
     async def aquery_serialized(
         self,
@@ -334,24 +337,12 @@ class OxigraphStore(_Evaluating):
         timeout: float | None = None,
         public: bool = False,
     ) -> SerializedResult:
-        """:meth:`query_serialized` for the event loop (no thread hop; see
-        :meth:`mnkg.kg.store.workers.WorkerPool.acall`). ``public``: the text comes from a
+        """:meth:`query_serialized` for the event loop. ``public``: the text comes from a
         ``/sparql`` client, so it may not take the workers kept for the domain API."""
-        shape = await self.adescribe(sparql, public=public)
-        request = self._build(
-            sparql,
-            shape,
-            results_format=results_format,
-            graph_format=graph_format,
-            bindings=bindings,
-            default_graph_uris=default_graph_uris,
-            named_graph_uris=named_graph_uris,
+        formats, graphs = (results_format, graph_format), (default_graph_uris, named_graph_uris)
+        return _serialized(
+            await self._aanswer(sparql, formats, bindings, graphs, timeout, public=public)
         )
-        response = self._answer_inline(request, shape.lookup and not bindings)
-        if response is None:
-            limit = self.settings.query_timeout if timeout is None else timeout
-            response = await self._readers().acall("query", request, timeout=limit, public=public)
-        return _serialized(response)
 
     def named_graphs(self) -> frozenset[str]:
         """Named graphs with triples; cached until a load or a write swaps the store."""
