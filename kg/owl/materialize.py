@@ -32,7 +32,9 @@ WHERE {
 """
 
 # A named class A with an existential (directly, or as a conjunct of an equivalence), then every
-# named C under A, every named D' above D, and every super-property S of R.
+# named C under A, every named D' above D, and every super-property S of R. The (A, R, D) rows
+# come from a subquery: joined with the three paths directly, pyoxigraph evaluated the paths
+# before the restrictions (1.2 s against 0.3 s here, the same triples).
 EXISTENTIAL_EDGES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -40,15 +42,19 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 CONSTRUCT { ?c ?s ?d2 }
 WHERE {
   {
-    ?a rdfs:subClassOf ?r .
-  } UNION {
-    ?a owl:equivalentClass ?r .
-  } UNION {
-    ?a owl:equivalentClass/owl:intersectionOf/rdf:rest*/rdf:first ?r .
+    SELECT DISTINCT ?a ?p ?d WHERE {
+      {
+        ?a rdfs:subClassOf ?r .
+      } UNION {
+        ?a owl:equivalentClass ?r .
+      } UNION {
+        ?a owl:equivalentClass/owl:intersectionOf/rdf:rest*/rdf:first ?r .
+      }
+      FILTER(isIRI(?a))
+      ?r a owl:Restriction ; owl:onProperty ?p ; owl:someValuesFrom ?d .
+      FILTER(isIRI(?d))
+    }
   }
-  FILTER(isIRI(?a))
-  ?r a owl:Restriction ; owl:onProperty ?p ; owl:someValuesFrom ?d .
-  FILTER(isIRI(?d))
   ?p rdfs:subPropertyOf* ?s .
   ?c rdfs:subClassOf* ?a . FILTER(isIRI(?c))
   ?d rdfs:subClassOf* ?d2 . FILTER(isIRI(?d2))
@@ -63,21 +69,24 @@ SELECT ?p WHERE { ?p a <http://www.w3.org/2002/07/owl#TransitiveProperty> FILTER
 # comes from the ontology and is written by pyoxigraph's NamedNode (so it is escaped).
 TRANSITIVE_CLOSURE = "CONSTRUCT {{ ?c {p} ?e }} WHERE {{ ?c {p}+ ?e FILTER(?c != ?e) }}"
 
+# Each MINUS removes the edges a more specific D, a more general C or a chain of a transitive R
+# implies. Every variable the two sides share is bound on both, so MINUS means FILTER NOT
+# EXISTS here; pyoxigraph evaluates it as one anti-join instead of one pattern per edge
+# (0.05 s against 1.1 s here, the same triples).
 NONREDUNDANT = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 CONSTRUCT { ?c ?p ?d }
 WHERE {
   GRAPH <urn:redundant> { ?c ?p ?d }
-  FILTER NOT EXISTS {
+  MINUS {
     GRAPH <urn:redundant> { ?c ?p ?d2 . ?d2 rdfs:subClassOf ?d . }
     FILTER(?d2 != ?d)
   }
-  FILTER NOT EXISTS {
-    FILTER(?p != rdfs:subClassOf)
+  MINUS {
     GRAPH <urn:redundant> { ?c rdfs:subClassOf ?c2 . ?c2 ?p ?d . }
-    FILTER(?c2 != ?c)
+    FILTER(?p != rdfs:subClassOf && ?c2 != ?c)
   }
-  FILTER NOT EXISTS {
+  MINUS {
     GRAPH <urn:ontology> { ?p a <http://www.w3.org/2002/07/owl#TransitiveProperty> }
     GRAPH <urn:redundant> { ?c ?p ?x . ?x ?p ?d . }
     FILTER(?x != ?c && ?x != ?d)
