@@ -11,11 +11,13 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from mnkg import __version__
@@ -29,8 +31,8 @@ from mnkg.kg.qc.audit import AuditPlan, is_audit_class
 from mnkg.kg.qc.claims import claims_graph, claims_plan
 from mnkg.kg.qc.validate import require_valid, validate_release
 from mnkg.kg.release.formats import FORMAT_FILES, write_formats
-from mnkg.kg.release.quads import write_dataset
-from mnkg.kg.release.ubergraph import ubergraph_graphs
+from mnkg.kg.release.quads import graph_quads, write_dataset
+from mnkg.kg.release.ubergraph import ubergraph_quads
 from mnkg.kg.sources.compile import compile_kg, curated_counts, statement_count
 from mnkg.kg.sources.localization import read_weights, write_weights
 from mnkg.kg.sources.mapping_sets import mappings_graph
@@ -125,7 +127,8 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     HermiT (a Java process) classifies in a background thread from the moment the sources are
     loaded, while this thread compiles, validates and writes everything that does not depend
     on the inferred axioms: the build uses both cores. The SHACL report still stops a build
-    before HermiT's answer is read, as before.
+    before HermiT's answer is read, as before. Once ``mnkg.nq`` is written, ``hpo.nq`` is
+    written by a child process while this one writes the OBO formats.
     """
     say = progress or (lambda _message: None)
     durations: dict[str, float] = {}
@@ -155,7 +158,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hermit") as pool:
             say("reason (HermiT) ... (in the background)")
             reasoning = pool.submit(_timed, lambda: classify_claims_and_ontology(merged_tbox))
-            _checked_parts(staging, graphs, merged_tbox, extra_counts, step)
+            quads = _checked_parts(staging, graphs, merged_tbox, extra_counts, step)
             done = step("wait for HermiT")
             seconds, (plan, result, with_claims) = reasoning.result()
             done()
@@ -173,9 +176,7 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
 
         done = step("write release")
         graphs = {name: graphs[name] for name in GRAPH_ORDER}  # mnkg.nq's order, as before
-        full = full_ontology(edit, imports, inferred)
-        extra_counts["format_seconds"] = write_graphs(staging, graphs, full)
-        extra_counts.update(write_hpo(staging, out_dir, say))  # reads the new mnkg.nq
+        extra_counts.update(write_graphs(staging, out_dir, graphs, quads, say))
         durations["total"] = round(time.perf_counter() - started, 3)
         summary = release_summary(edit, imports, result, graphs, durations, extra_counts)
         (staging / RELEASE_FILES["summary"]).write_text(json.dumps(summary, indent=2) + "\n")
@@ -209,11 +210,12 @@ def _checked_parts(
     merged_tbox: Graph,
     extra_counts: dict[str, object],
     step: Callable[[str], Callable[[], None]],
-) -> None:
+) -> dict[str, list[ox.Quad]]:
     """Compile, validate and write the files that do not depend on HermiT (in ``staging``).
 
     Runs while HermiT classifies; a SHACL violation stops the build here (the caller waits for
-    HermiT to finish first, so no Java process outlives the build).
+    HermiT to finish first, so no Java process outlives the build). Returns the quads of the
+    graphs HermiT does not change, for ``mnkg.nq``.
     """
     done = step("compile knowledge graph")
     graphs[G.KG] = compile_kg(ontology=merged_tbox)
@@ -239,27 +241,50 @@ def _checked_parts(
     graphs[G.ONTOLOGY].serialize(staging / RELEASE_FILES["base"], format="turtle")
     (staging / RELEASE_FILES["shacl_report"]).write_text(shacl_report.turtle())
     write_weights(staging / RELEASE_FILES["localization"], weights)
+    quads = {name: graph_quads(name, graph) for name, graph in graphs.items()}
     done()
+    return quads
 
 
-def write_graphs(staging: Path, graphs: dict[str, Graph], full: Graph) -> dict[str, float]:
-    """The files that hold inferred axioms: full Turtle, the OBO formats, the dataset files.
+def write_graphs(
+    staging: Path,
+    out_dir: Path,
+    graphs: dict[str, Graph],
+    quads: dict[str, list[ox.Quad]],
+    say: Progress,
+) -> dict[str, object]:
+    """The files that hold inferred axioms: the dataset files, ``hpo.nq``, full Turtle, the
+    OBO formats; returns the seconds each OBO format took and the HPO counts.
 
     ``mnkg.nq`` holds every graph and Ubergraph's graph names as copies
-    (:mod:`mnkg.kg.release.ubergraph`); returns the seconds each OBO format took.
+    (:mod:`mnkg.kg.release.ubergraph`); ``quads`` has the graphs already converted. ``hpo.nq``
+    reads the new ``mnkg.nq`` and nothing else of this process, so a child process writes it
+    while this one writes the rest.
     """
-    full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
-    format_seconds = write_formats(full, graphs, staging)
+    for name, graph in graphs.items():
+        if name not in quads:
+            quads[name] = graph_quads(name, graph)
     write_dataset(
-        {**graphs, **dict(ubergraph_graphs(graphs))},
+        [*(quads[name] for name in graphs), *ubergraph_quads(quads)],
         quads_file=staging / RELEASE_FILES["quads"],
         merged_nt=staging / RELEASE_FILES["merged_nt"],
         merged_ttl=staging / RELEASE_FILES["merged_ttl"],
     )
-    return format_seconds
+    previous = out_dir / HPO_FILE
+    say(
+        "carry over the imported HPO graphs ..."
+        if previous.is_file()
+        else "write the HPO hierarchy ..."
+    )
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
+        hpo = pool.submit(write_hpo, staging, out_dir)
+        full = full_ontology(graphs[G.ONTOLOGY], graphs[G.IMPORTS], graphs[G.INFERRED])
+        full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
+        format_seconds = write_formats(full, graphs, staging)
+        return {"format_seconds": format_seconds, **hpo.result()}
 
 
-def write_hpo(staging: Path, out_dir: Path, say: Progress) -> dict[str, int]:
+def write_hpo(staging: Path, out_dir: Path) -> dict[str, int]:
     """``hpo.nq``: an imported HPO carried over (bridge reclassified), else the hierarchy.
 
     The hierarchy alone (no annotations) makes every HPO term known to the API and SPARQL;
@@ -267,10 +292,8 @@ def write_hpo(staging: Path, out_dir: Path, say: Progress) -> dict[str, int]:
     """
     previous = out_dir / HPO_FILE
     if previous.is_file():
-        say("carry over the imported HPO graphs ...")
         carry_over(previous, staging)
         return {}
-    say("write the HPO hierarchy ...")
     return {"hpo_hierarchy_quads": write_hpo_hierarchy(staging)}
 
 

@@ -4,12 +4,13 @@ Written with pyoxigraph's serialisers rather than rdflib's: the same triples, an
 magnitude faster (the rdflib Dataset, merged Graph and Turtle writer took about half of the
 build's "write release" step). Each rdflib graph crosses over once as N-Triples; ``ox.parse``
 keeps blank-node labels, so a blank node shared by two named graphs stays one node in
-``mnkg.nq``, as it was with the rdflib Dataset.
+``mnkg.nq``, as it was with the rdflib Dataset. The graphs HermiT does not change cross over
+while it classifies (:func:`graph_quads`), the others after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,17 +33,23 @@ MERGED_PREFIXES = {
 """Prefixes of ``mnkg-merged.ttl`` (a Turtle file for people; the N-Quads carry none)."""
 
 
-def quads_of(graphs: Mapping[str, Graph]) -> list[ox.Quad]:
-    """Every triple of each graph, in the named graph of its key."""
-    quads: list[ox.Quad] = []
-    for iri, graph in graphs.items():
-        name = ox.NamedNode(iri)
-        data = graph.serialize(format="nt", encoding="utf-8")
-        quads.extend(
-            ox.Quad(q.subject, q.predicate, q.object, name)
-            for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-        )
-    return quads
+def graph_quads(iri: str, graph: Graph) -> list[ox.Quad]:
+    """Every triple of ``graph``, in the named graph ``iri``."""
+    name = ox.NamedNode(iri)
+    data = graph.serialize(format="nt", encoding="utf-8")
+    return [
+        ox.Quad(q.subject, q.predicate, q.object, name)
+        for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    ]
+
+
+def copied_graph(iri: str, sources: Iterable[list[ox.Quad]]) -> list[ox.Quad]:
+    """The union of the triples of ``sources``, in the named graph ``iri`` (each triple once)."""
+    name = ox.NamedNode(iri)
+    triples = dict.fromkeys(
+        ox.Triple(q.subject, q.predicate, q.object) for quads in sources for q in quads
+    )
+    return [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
 
 
 def merged_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
@@ -51,14 +58,14 @@ def merged_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 
 
 def write_dataset(
-    graphs: Mapping[str, Graph], *, quads_file: Path, merged_nt: Path, merged_ttl: Path
+    graphs: Iterable[list[ox.Quad]], *, quads_file: Path, merged_nt: Path, merged_ttl: Path
 ) -> None:
-    """Write the graphs as N-Quads and their union as N-Triples and Turtle."""
-    quads = quads_of(graphs)
+    """Write the graphs (the quads of each) as N-Quads and their union as N-Triples and Turtle."""
+    quads = [quad for graph in graphs for quad in graph]
     ox.serialize(quads, str(quads_file), ox.RdfFormat.N_QUADS)
     triples = merged_triples(quads)
     ox.serialize(triples, str(merged_nt), ox.RdfFormat.N_TRIPLES)
     ox.serialize(triples, str(merged_ttl), ox.RdfFormat.TURTLE, prefixes=MERGED_PREFIXES)
 
 
-__all__ = ["MERGED_PREFIXES", "merged_triples", "quads_of", "write_dataset"]
+__all__ = ["MERGED_PREFIXES", "copied_graph", "graph_quads", "merged_triples", "write_dataset"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Final
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
 
 from mnkg.kg.iris import UBERGRAPH_BASE
 from mnkg.kg.iris import Graph as G
+from mnkg.kg.release.quads import copied_graph
 
 UBERGRAPH_ALIASES: Final = {
     UBERGRAPH_BASE + "redundant": (G.REDUNDANT,),
@@ -25,21 +26,10 @@ UBERGRAPH_ALIASES: Final = {
 ontologies with their inferred subclass axioms: ours, our imports and HermiT's conclusions)."""
 
 
-def ubergraph_graphs(graphs: Mapping[str, Graph]) -> Iterator[tuple[str, Graph]]:
-    """``(Ubergraph IRI, graph)`` for each alias, from the release's named graphs."""
+def ubergraph_quads(graphs: Mapping[str, list[ox.Quad]]) -> Iterator[list[ox.Quad]]:
+    """The quads of each alias, from the quads of the release's named graphs."""
     for alias, sources in UBERGRAPH_ALIASES.items():
-        merged = Graph()
-        for source in sources:
-            for triple in graphs.get(source, Graph()):
-                merged.add(triple)
-        yield alias, merged
+        yield copied_graph(alias, (graphs.get(source, []) for source in sources))
 
 
-def add_ubergraph_graphs(dataset: Dataset, graphs: Mapping[str, Graph]) -> None:
-    """Add each alias to ``dataset`` as a named graph (the quads of ``mnkg.nq``)."""
-    for alias, graph in ubergraph_graphs(graphs):
-        aliased = dataset.graph(URIRef(alias))
-        aliased += graph
-
-
-__all__ = ["UBERGRAPH_ALIASES", "UBERGRAPH_BASE", "add_ubergraph_graphs", "ubergraph_graphs"]
+__all__ = ["UBERGRAPH_ALIASES", "UBERGRAPH_BASE", "ubergraph_quads"]
