@@ -11,9 +11,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,6 +28,7 @@ from mnkg.kg.owl.reason import ReasonerResult, run_hermit, without_classes
 from mnkg.kg.qc.audit import AuditPlan, is_audit_class
 from mnkg.kg.qc.claims import claims_graph, claims_plan
 from mnkg.kg.qc.validate import require_valid, validate_release
+from mnkg.kg.release.forked import ForkedCall
 from mnkg.kg.release.formats import FORMAT_FILES, write_formats
 from mnkg.kg.release.quads import graph_quads, write_dataset
 from mnkg.kg.release.ubergraph import ubergraph_quads
@@ -124,11 +123,12 @@ def full_ontology(edit: Graph, imports: Graph, inferred: Graph) -> Graph:
 def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     """Build the release into ``out_dir`` (replaced atomically) and return its summary.
 
-    HermiT (a Java process) classifies in a background thread from the moment the sources are
-    loaded, while this thread compiles, validates and writes everything that does not depend
-    on the inferred axioms: the build uses both cores. The SHACL report still stops a build
-    before HermiT's answer is read, as before. Once ``mnkg.nq`` is written, ``hpo.nq`` is
-    written by a child process while this one writes the OBO formats.
+    HermiT (a Java process) classifies in a child process (:mod:`mnkg.kg.release.forked`) from
+    the moment the sources are loaded, while this process compiles, validates and writes
+    everything that does not depend on the inferred axioms: the build uses both cores. The
+    SHACL report still stops a build before HermiT's answer is read, as before. Once
+    ``mnkg.nq`` is written, ``hpo.nq`` is written by another child while this process writes
+    the OBO formats.
     """
     say = progress or (lambda _message: None)
     durations: dict[str, float] = {}
@@ -155,12 +155,12 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hermit") as pool:
-            say("reason (HermiT) ... (in the background)")
-            reasoning = pool.submit(_timed, lambda: classify_claims_and_ontology(merged_tbox))
+        say("reason (HermiT) ... (in the background)")
+        with ForkedCall(lambda: _timed(lambda: classify_claims_and_ontology(merged_tbox))) as run:
             quads = _checked_parts(staging, graphs, merged_tbox, extra_counts, step)
+            plan = claims_plan(ontology=merged_tbox)  # as the child made it (same claim IRIs)
             done = step("wait for HermiT")
-            seconds, (plan, result, with_claims) = reasoning.result()
+            seconds, (result, with_claims) = run.result()
             done()
         durations["reason (HermiT)"] = seconds
         say(f"reason (HermiT) done in {seconds:.1f} s")
@@ -188,13 +188,9 @@ def build_release(out_dir: Path, *, progress: Progress | None = None) -> dict:
     return summary
 
 
-def classify_claims_and_ontology(
-    merged_tbox: Graph,
-) -> tuple[AuditPlan, ReasonerResult, ReasonerResult]:
-    """The claims audit's plan, and HermiT's result for the ontology and for the plan."""
-    plan = claims_plan(ontology=merged_tbox)
-    result, with_claims = classify_with_claims(merged_tbox, plan)
-    return plan, result, with_claims
+def classify_claims_and_ontology(merged_tbox: Graph) -> tuple[ReasonerResult, ReasonerResult]:
+    """HermiT's result for the ontology and for the claims audit's plan (one run)."""
+    return classify_with_claims(merged_tbox, claims_plan(ontology=merged_tbox))
 
 
 def _timed(function: Callable[[], T]) -> tuple[float, T]:
@@ -276,8 +272,7 @@ def write_graphs(
         if previous.is_file()
         else "write the HPO hierarchy ..."
     )
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-        hpo = pool.submit(write_hpo, staging, out_dir)
+    with ForkedCall(lambda: write_hpo(staging, out_dir)) as hpo:
         full = full_ontology(graphs[G.ONTOLOGY], graphs[G.IMPORTS], graphs[G.INFERRED])
         full.serialize(staging / RELEASE_FILES["full_ttl"], format="turtle")
         format_seconds = write_formats(full, graphs, staging)

@@ -1,0 +1,79 @@
+"""A function run in a child process forked from the build, its value sent back over a pipe.
+
+The build's Python steps hold the GIL; a step run in a thread beside them (HermiT's input
+preparation, the ``hpo.nq`` writer) waits for it. A forked child shares nothing but the
+memory it was forked with, so the two run on the two cores. The child inherits the objects
+the function refers to (nothing is pickled on the way in); only its value, or the exception it
+raised, is pickled on the way back. The parent always waits for the child to end, so no
+child (or the Java process it started) outlives the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class ForkedCall(Generic[T]):
+    """``function()`` started in a forked child process; :meth:`result` waits for its value."""
+
+    def __init__(self, function: Callable[[], T]) -> None:
+        context = get_context("fork")
+        self._answers, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_call_and_send, args=(function, sender))
+        self._process.start()
+        sender.close()
+        self._done = False
+
+    def result(self) -> T:
+        """The function's value, or its exception raised here."""
+        try:
+            succeeded, value = self._answers.recv()
+        except EOFError:
+            code = self._wait()
+            message = f"a build step's child process ended without an answer (exit {code})"
+            raise RuntimeError(message) from None
+        self._wait()
+        if not succeeded:
+            raise value
+        return value
+
+    def _wait(self) -> int | None:
+        if not self._done:
+            self._process.join()
+            self._answers.close()
+            self._done = True
+        return self._process.exitcode
+
+    def __enter__(self) -> ForkedCall[T]:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._wait()
+
+
+def _call_and_send(function: Callable[[], object], sender: Connection) -> None:
+    """The child's body: call, then send ``(True, value)`` or ``(False, exception)``."""
+    try:
+        answer: tuple[bool, object] = (True, function())
+    except BaseException as error:  # every failure goes back to the parent
+        answer = (False, error)
+    try:
+        sender.send(answer)
+    except Exception:  # a value or exception that cannot be pickled: send its text
+        sender.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+    finally:
+        sender.close()
+
+
+__all__ = ["ForkedCall"]
