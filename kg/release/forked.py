@@ -14,7 +14,7 @@ from collections.abc import Callable
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -29,26 +29,31 @@ class ForkedCall(Generic[T]):
         self._process.start()
         sender.close()
         self._done = False
+        self._answer: tuple[bool, T | BaseException] | None = None
 
     def result(self) -> T:
         """The function's value, or its exception raised here."""
-        try:
-            succeeded, value = self._answers.recv()
-        except EOFError:
-            code = self._wait()
-            message = f"a build step's child process ended without an answer (exit {code})"
-            raise RuntimeError(message) from None
-        self._wait()
-        if not succeeded:
+        answer = self._wait()
+        if answer is None:
+            code = self._process.exitcode
+            raise RuntimeError(f"a build step's child process ended without an answer ({code})")
+        succeeded, value = answer
+        if isinstance(value, BaseException) and not succeeded:
             raise value
-        return value
+        return cast(T, value)
 
-    def _wait(self) -> int | None:
+    def _wait(self) -> tuple[bool, T | BaseException] | None:
+        """The child's answer (read first: a large one fills the pipe until it is read), once
+        the child has ended; None when it ended without one."""
         if not self._done:
+            try:
+                self._answer = self._answers.recv()
+            except EOFError:
+                self._answer = None
             self._process.join()
             self._answers.close()
             self._done = True
-        return self._process.exitcode
+        return self._answer
 
     def __enter__(self) -> ForkedCall[T]:
         return self
