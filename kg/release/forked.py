@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Generic, TypeVar, cast
@@ -24,6 +24,15 @@ class ForkedCall(Generic[T]):
     """``function()`` started in a forked child process; :meth:`result` waits for its value."""
 
     def __init__(self, function: Callable[[], T]) -> None:
+        self._done = False
+        self._answer: tuple[bool, T | BaseException] | None = None
+        if "fork" not in get_all_start_methods():  # Windows: the function runs here, in turn
+            self._done = True
+            try:
+                self._answer = (True, function())
+            except Exception as error:  # raised by result(), as from a child
+                self._answer = (False, error)
+            return
         context = get_context("fork")
         self._answers, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_call_and_send, args=(function, sender))
@@ -33,8 +42,6 @@ class ForkedCall(Generic[T]):
         finally:
             gc.unfreeze()
         sender.close()
-        self._done = False
-        self._answer: tuple[bool, T | BaseException] | None = None
 
     def result(self) -> T:
         """The function's value, or its exception raised here."""

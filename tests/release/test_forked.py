@@ -49,3 +49,15 @@ def test_an_answer_that_cannot_be_pickled_becomes_its_text() -> None:
     with ForkedCall(lambda: lambda: None) as call, pytest.raises(RuntimeError) as caught:
         call.result()
     assert "function" in str(caught.value)
+
+
+def test_without_fork_the_function_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("mnkg.kg.release.forked.get_all_start_methods", lambda: ["spawn"])
+    with ForkedCall(os.getpid) as call:
+        assert call.result() == os.getpid()
+
+    def fail() -> None:
+        raise ValidationFailed("SHACL validation failed")
+
+    with ForkedCall(fail) as call, pytest.raises(ValidationFailed):
+        call.result()
