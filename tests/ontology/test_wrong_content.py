@@ -1,4 +1,11 @@
-"""Wrong content becomes a reasoner error."""
+"""Wrong content becomes a reasoner error.
+
+Each wrong statement ``C SubClassOf D`` is classified on a fresh class ``W_i SubClassOf C and D``:
+HermiT finds ``W_i`` unsatisfiable exactly when adding the statement to ``C`` makes ``C``
+unsatisfiable. Nothing else mentions a ``W_i``, so the statements cannot help each other (a model
+of the ontology with one ``W_i`` extends to the others by leaving them empty), and one HermiT run
+decides all of them, each on its own. ``mnkg reason`` is run on the statement itself.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +15,42 @@ import sys
 import pytest
 from rdflib import Graph
 
-from mnkg.kg.owl.reason import run_hermit
+from mnkg.kg.owl.reason import ReasonerResult, run_hermit
 from mnkg.kg.vocab.identifiers import expand as iri
 
 WRONG = {
     "lower motor neuron has soma location primary motor cortex": (
-        "CL:0008039 rdfs:subClassOf [ a owl:Restriction ; owl:onProperty RO:0002100 ; "
-        "owl:someValuesFrom UBERON:0001384 ] .",
         "CL:0008039",
+        "[ a owl:Restriction ; owl:onProperty RO:0002100 ; owl:someValuesFrom UBERON:0001384 ]",
     ),
     "5q SMA is autosomal dominant": (
-        "MONDO:0019079 rdfs:subClassOf [ a owl:Restriction ; owl:onProperty MNKG:0000002 ; "
-        "owl:someValuesFrom HP:0000006 ] .",
         "MONDO:0019079",
+        "[ a owl:Restriction ; owl:onProperty MNKG:0000002 ; owl:someValuesFrom HP:0000006 ]",
     ),
-    "Parkinson disease is a lower motor neuron disorder": (
-        "MONDO:0005180 rdfs:subClassOf MNKG:0000401 .",
-        "MONDO:0005180",
-    ),
-    "a cranial nerve is an upper motor neuron lesion site": (
-        "UBERON:0001785 rdfs:subClassOf MNKG:0000202 .",
-        "UBERON:0001785",
-    ),
-    "hypotonia and hypertonia in one finding": (
-        'MNKG:9999999 a owl:Class ; rdfs:label "test finding"@en ; '
-        "rdfs:subClassOf HP:0001252 , HP:0001276 .",
-        "MNKG:9999999",
-    ),
+    "Parkinson disease is a lower motor neuron disorder": ("MONDO:0005180", "MNKG:0000401"),
+    "a cranial nerve is an upper motor neuron lesion site": ("UBERON:0001785", "MNKG:0000202"),
+    "hypotonia and hypertonia in one finding": ("HP:0001252", "HP:0001276"),
 }
+"""statement: (the class C it is about, what it says C is below)."""
+STATEMENTS = sorted(WRONG)
+FRESH = "https://example.org/mnkg-test/wrong-statement-"
+
+
+def fresh_class(statement: str) -> str:
+    """The IRI of the fresh class ``W_i`` that carries one wrong statement."""
+    return f"{FRESH}{STATEMENTS.index(statement)}"
+
+
+def on_its_class(statement: str) -> str:
+    """The statement as a curator would write it: ``C rdfs:subClassOf D .``"""
+    subject, above = WRONG[statement]
+    return f"{subject} rdfs:subClassOf {above} ."
+
+
+def on_a_fresh_class(statement: str) -> str:
+    """``W_i rdfs:subClassOf C, D .``"""
+    subject, above = WRONG[statement]
+    return f"<{fresh_class(statement)}> a owl:Class ; rdfs:subClassOf {subject} , {above} ."
 
 
 def with_statement(packaged_tbox: Graph, turtle: str) -> Graph:
@@ -53,19 +68,30 @@ def with_statement(packaged_tbox: Graph, turtle: str) -> Graph:
     return copy
 
 
-@pytest.mark.parametrize("statement", sorted(WRONG))
-def test_wrong_statement_is_unsatisfiable(packaged_tbox: Graph, statement: str) -> None:
-    turtle, culprit = WRONG[statement]
-    result = run_hermit(with_statement(packaged_tbox, turtle))
+@pytest.fixture(scope="module")
+def every_wrong_statement(packaged_tbox: Graph) -> ReasonerResult:
+    """One HermiT run over the ontology with every wrong statement, each on its fresh class."""
+    turtle = "\n".join(on_a_fresh_class(statement) for statement in STATEMENTS)
+    return run_hermit(with_statement(packaged_tbox, turtle))
+
+
+@pytest.mark.parametrize("statement", STATEMENTS)
+def test_wrong_statement_is_unsatisfiable(
+    every_wrong_statement: ReasonerResult, statement: str
+) -> None:
+    result = every_wrong_statement
+    assert result.consistent, result.message
     assert not result.ok
-    assert iri(culprit) in result.unsatisfiable
+    assert fresh_class(statement) in result.unsatisfiable
+    # the statement is refuted, not its class: C itself stays satisfiable
+    assert iri(WRONG[statement][0]) not in result.unsatisfiable
 
 
 def test_mnkg_reason_reports_unsatisfiable_classes_by_iri_and_label(tmp_path) -> None:
     from mnkg import ontology
 
     edited = tmp_path / "mnkg-edit.ttl"
-    turtle, _ = WRONG["lower motor neuron has soma location primary motor cortex"]
+    turtle = on_its_class("lower motor neuron has soma location primary motor cortex")
     edited.write_text(ontology.edit_file().read_text() + "\n" + turtle + "\n")
     run = subprocess.run(
         [sys.executable, "-m", "mnkg.kg.cli", "reason", "--ontology", str(edited)],
