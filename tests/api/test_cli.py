@@ -8,25 +8,29 @@ import sys
 
 import httpx
 from helpers.api_vocab import ALS, BELL, sign
+from helpers.concurrent_cli import run_concurrently
 
 from mnkg.kg.settings import Settings
 
 
+def command(settings: Settings, *args: str) -> list[str]:
+    return [
+        sys.executable,
+        "-c",
+        "from mnkg.kg.cli import main; main()",
+        *args,
+        "--data-dir",
+        str(settings.data_dir),
+    ]
+
+
 def mnkg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from mnkg.kg.cli import main; main()",
-            *args,
-            "--data-dir",
-            str(settings.data_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_concurrently([command(settings, *args)])[0]
+
+
+def mnkg_each(settings: Settings, *runs: tuple[str, ...]) -> list[subprocess.CompletedProcess[str]]:
+    """Several independent runs, side by side (helpers/concurrent_cli.py)."""
+    return run_concurrently([command(settings, *args) for args in runs])
 
 
 def test_query_json_matches_http(settings: Settings, http: httpx.Client) -> None:
@@ -40,57 +44,67 @@ def test_query_json_matches_http(settings: Settings, http: httpx.Client) -> None
 
 
 def test_query_table_and_bad_parameter(settings: Settings) -> None:
-    done = mnkg(settings, "query", "conditions-with-lmn-signs", "--param", "min_signs=2")
+    done, bad = mnkg_each(
+        settings,
+        ("query", "conditions-with-lmn-signs", "--param", "min_signs=2"),
+        ("query", "conditions-with-lmn-signs", "--param", "min_signs=two"),
+    )
     assert done.returncode == 0, done.stderr
     assert "amyotrophic lateral sclerosis" in done.stdout
-    bad = mnkg(settings, "query", "conditions-with-lmn-signs", "--param", "min_signs=two")
     assert bad.returncode != 0
     assert "min_signs" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_term_json_and_unknown_id(settings: Settings) -> None:
-    done = mnkg(settings, "term", "ICD10CM:G12.21", "--json")
+    done, table, unknown = mnkg_each(
+        settings, ("term", "ICD10CM:G12.21", "--json"), ("term", ALS), ("term", "MONDO:0004977")
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["id"] == ALS
-    table = mnkg(settings, "term", ALS)
     assert table.returncode == 0 and "amyotrophic lateral sclerosis" in table.stdout
-    unknown = mnkg(settings, "term", "MONDO:0004977")
     assert unknown.returncode != 0 and "not in the graph" in unknown.stderr
     assert "Traceback" not in unknown.stderr
 
 
 def test_localize_json_and_table(settings: Settings) -> None:
     signs = [sign("Fasciculations"), sign("Hyporeflexia"), sign("Skeletal muscle atrophy")]
-    done = mnkg(settings, "localize", *signs, "--absent", sign("Babinski sign"), "--json")
+    done, table = mnkg_each(
+        settings,
+        ("localize", *signs, "--absent", sign("Babinski sign"), "--json"),
+        ("localize", sign("Babinski sign"), "--age-months", "6"),
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["localization"] == "LMN"
-    table = mnkg(settings, "localize", sign("Babinski sign"), "--age-months", "6")
     assert table.returncode == 0, table.stderr
     assert "localization: indeterminate" in table.stdout
     assert "infant" in table.stdout.lower()
 
 
 def test_term_by_label_or_synonym_like_search(settings: Settings, http: httpx.Client) -> None:
-    synonym = mnkg(settings, "term", "Lou Gehrig disease", "--json")
+    als = http.get(f"/terms/{ALS}").json()
+    bell = http.get(f"/terms/{BELL}").json()["label"]
+    synonym, label, ambiguous, unknown = mnkg_each(
+        settings,
+        ("term", "Lou Gehrig disease", "--json"),
+        ("term", bell.upper(), "--json"),  # any case, like /search
+        # the label of HPO's phenotype, MONDO's disease and Orphanet's: refused, candidates named
+        ("term", als["label"]),
+        ("term", "no such disease at all"),
+    )
     assert synonym.returncode == 0, synonym.stderr
     page = json.loads(synonym.stdout)
     assert page["id"] == ALS
-    assert page == http.get(f"/terms/{ALS}").json()  # the same page as the API
-    bell = http.get(f"/terms/{BELL}").json()["label"]
-    label = mnkg(settings, "term", bell.upper(), "--json")  # any case, like /search
+    assert page == als  # the same page as the API
     assert label.returncode == 0, label.stderr
     assert json.loads(label.stdout)["id"] == BELL
-    # the label of HPO's phenotype, MONDO's disease and Orphanet's: refused, candidates named
-    ambiguous = mnkg(settings, "term", page["label"])
     assert ambiguous.returncode != 0 and "several terms" in ambiguous.stderr
     assert ALS in ambiguous.stderr and "Traceback" not in ambiguous.stderr
-    unknown = mnkg(settings, "term", "no such disease at all")
     assert unknown.returncode != 0 and "Traceback" not in unknown.stderr
     assert "no such disease at all" in unknown.stderr
 
 
 def test_term_shows_negations_and_claims_apart(settings: Settings) -> None:
-    done = mnkg(settings, "term", ALS)
+    done, as_json = mnkg_each(settings, ("term", ALS), ("term", ALS, "--json"))
     assert done.returncode == 0, done.stderr
     text = done.stdout
     negated = text[text.index("# negated") :]
@@ -98,6 +112,6 @@ def test_term_shows_negations_and_claims_apart(settings: Settings) -> None:
     claims = text[text.index("# claims") :]
     assert "contradicted" in claims
     edges = text[text.index("# outgoing edges") : text.index("# negated")]
-    page = json.loads(mnkg(settings, "term", ALS, "--json").stdout)
+    page = json.loads(as_json.stdout)
     for negation in page["negated_edges"]:
         assert f"\t{negation['id']}\t" not in edges  # never listed as an edge
