@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.concurrent_cli import run_concurrently
+
 FIXTURES = Path(__file__).resolve().parents[1] / "kg" / "fixtures"
 SHAPE_FIXTURES = sorted((FIXTURES / "shapes").glob("*.ttl"))
 PREFIXES = {
@@ -55,11 +57,25 @@ def read_shape_fixture(path: Path) -> ShapeFixture:
     )
 
 
+def mnkg_command(*args: str) -> list[str]:
+    """The installed ``mnkg`` console script with ``args``."""
+    executable = shutil.which("mnkg") or str(Path(sys.executable).with_name("mnkg"))
+    return [executable, *args]
+
+
+def mnkg_env() -> dict[str, str]:
+    """The environment of the CLI's child processes (Python's warnings off)."""
+    return {**os.environ, "PYTHONWARNINGS": "ignore"}
+
+
 def run_mnkg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run the installed ``mnkg`` console script (the real CLI, in a child process)."""
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    executable = shutil.which("mnkg") or str(Path(sys.executable).with_name("mnkg"))
-    command = [executable, *args]
-    return subprocess.run(
-        command, capture_output=True, text=True, timeout=timeout, env=env, check=False
-    )
+    return run_each(args, timeout=timeout)[0]
+
+
+def run_each(
+    *runs: tuple[str, ...], timeout: float = 300
+) -> list[subprocess.CompletedProcess[str]]:
+    """Several independent ``mnkg`` runs, side by side (helpers/concurrent_cli.py)."""
+    commands = [mnkg_command(*args) for args in runs]
+    return run_concurrently(commands, timeout=timeout, env=mnkg_env())

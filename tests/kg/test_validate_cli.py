@@ -3,28 +3,51 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
-from helpers.kg_fixtures import SHAPE_FIXTURES, read_shape_fixture, run_mnkg
+from helpers.kg_fixtures import SHAPE_FIXTURES, read_shape_fixture, run_each, run_mnkg
 from rdflib import Graph as RDFGraph
 from rdflib import URIRef
 from rdflib.namespace import RDF, SH
 
 FAILING = [read_shape_fixture(p) for p in SHAPE_FIXTURES]
 WITH_BACKGROUND = [f for f in FAILING if f.background == "ontology"]
+PHENOTYPE_OBJECT_NOT_SIGN = next(f for f in FAILING if f.path.stem == "phenotype-object-not-sign")
 
 
-def test_validate_without_files_checks_the_built_graphs_and_passes() -> None:
-    done = run_mnkg("validate")
+@pytest.fixture(scope="module")
+def validate_runs() -> dict[str, subprocess.CompletedProcess[str]]:
+    """The module's three slow ``mnkg validate`` runs, side by side (each its own process)."""
+    runs = {
+        "built graphs": ("validate",),
+        # all failing fixtures in one run, standard SHACL report as JSON-LD
+        "failing fixtures": (
+            "validate",
+            *(str(f.path) for f in WITH_BACKGROUND),
+            "--format",
+            "json",
+        ),
+        "text report": ("validate", str(PHENOTYPE_OBJECT_NOT_SIGN.path)),
+    }
+    return dict(zip(runs, run_each(*runs.values()), strict=True))
+
+
+def test_validate_without_files_checks_the_built_graphs_and_passes(
+    validate_runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    done = validate_runs["built graphs"]
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ontology, imports, kg: conforms: 0 violation(s)" in done.stdout
 
 
 @pytest.fixture(scope="module")
-def failing_report() -> tuple[int, RDFGraph, str]:
+def failing_report(
+    validate_runs: dict[str, subprocess.CompletedProcess[str]],
+) -> tuple[int, RDFGraph, str]:
     """All failing fixtures validated in one run, standard SHACL report as JSON-LD."""
-    done = run_mnkg("validate", *(str(f.path) for f in WITH_BACKGROUND), "--format", "json")
+    done = validate_runs["failing fixtures"]
     report = RDFGraph().parse(data=done.stdout, format="json-ld")
     return done.returncode, report, done.stderr
 
@@ -46,9 +69,10 @@ def test_each_failing_fixture_is_in_the_standard_report(
     assert any(fixture.message in m for m in messages), messages
 
 
-def test_text_report_names_focus_label_path_value_message(tmp_path: Path) -> None:
-    fixture = next(f for f in FAILING if f.path.stem == "phenotype-object-not-sign")
-    done = run_mnkg("validate", str(fixture.path))
+def test_text_report_names_focus_label_path_value_message(
+    validate_runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    done = validate_runs["text report"]
     assert done.returncode == 1
     out = done.stdout
     assert "VIOLATION  https://example.org/mnkg-test/a20 'amyotrophic lateral sclerosis " in out
@@ -80,22 +104,20 @@ def test_malformed_turtle_gives_line_and_column(tmp_path: Path) -> None:
 def test_malformed_ntriples_and_jsonld_give_line_and_column(tmp_path: Path) -> None:
     nt = tmp_path / "bad.nt"
     nt.write_text("<http://ex/a> <http://ex/b> <http://ex/c> .\n<http://ex/a> <http://ex/b> .\n")
-    done = run_mnkg("validate", str(nt))
-    assert done.returncode == 2 and f"{nt}:2:29: parse error" in done.stderr
     jsonld = tmp_path / "bad.jsonld"
     jsonld.write_text('{"@id": "http://ex/a",\n "http://ex/b": [}')
-    done = run_mnkg("validate", str(jsonld))
-    assert done.returncode == 2 and f"{jsonld}:2:" in done.stderr
-    assert "Traceback" not in done.stderr
+    nt_run, jsonld_run = run_each(("validate", str(nt)), ("validate", str(jsonld)))
+    assert nt_run.returncode == 2 and f"{nt}:2:29: parse error" in nt_run.stderr
+    assert jsonld_run.returncode == 2 and f"{jsonld}:2:" in jsonld_run.stderr
+    assert "Traceback" not in jsonld_run.stderr
 
 
 def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
-    done = run_mnkg("validate", str(tmp_path / "absent.ttl"))
-    assert done.returncode == 2
-    assert "no such file" in done.stderr and "Traceback" not in done.stderr
     odd = tmp_path / "data.xyz"
     odd.write_text("x")
-    done = run_mnkg("validate", str(odd))
+    absent, done = run_each(("validate", str(tmp_path / "absent.ttl")), ("validate", str(odd)))
+    assert absent.returncode == 2
+    assert "no such file" in absent.stderr and "Traceback" not in absent.stderr
     assert done.returncode == 2 and "unknown RDF file extension '.xyz'" in done.stderr
 
 
