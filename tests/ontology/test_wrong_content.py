@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future
 
 import pytest
+from helpers.concurrent_cli import Run, in_background
 from rdflib import Graph
 
 from mnkg.kg.owl.reason import ReasonerResult, run_hermit
@@ -87,18 +90,24 @@ def test_wrong_statement_is_unsatisfiable(
     assert iri(WRONG[statement][0]) not in result.unsatisfiable
 
 
-def test_mnkg_reason_reports_unsatisfiable_classes_by_iri_and_label(tmp_path) -> None:
+@pytest.fixture(scope="module", autouse=True)
+def reason_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Future[Run]]:
+    """``mnkg reason`` on the edit file with a wrong statement, started when the module starts:
+    the child process classifies on one core while the tests above run HermiT on the other."""
     from mnkg import ontology
 
-    edited = tmp_path / "mnkg-edit.ttl"
+    edited = tmp_path_factory.mktemp("wrong-edit") / "mnkg-edit.ttl"
     turtle = on_its_class("lower motor neuron has soma location primary motor cortex")
     edited.write_text(ontology.edit_file().read_text() + "\n" + turtle + "\n")
-    run = subprocess.run(
-        [sys.executable, "-m", "mnkg.kg.cli", "reason", "--ontology", str(edited)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    command = [sys.executable, "-m", "mnkg.kg.cli", "reason", "--ontology", str(edited)]
+    with in_background(command) as run:
+        yield run
+
+
+def test_mnkg_reason_reports_unsatisfiable_classes_by_iri_and_label(
+    reason_run: Future[Run],
+) -> None:
+    run = reason_run.result()
     assert run.returncode == 1
     assert "unsatisfiable classes" in run.stderr
     assert "http://purl.obolibrary.org/obo/CL_0008039 'lower motor neuron'" in run.stderr
