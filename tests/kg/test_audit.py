@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from helpers.kg_fixtures import FIXTURES, run_mnkg
+from helpers.concurrent_cli import Run, in_background
+from helpers.kg_fixtures import FIXTURES, mnkg_command, mnkg_env, run_each
 from rdflib import OWL, RDF
 from rdflib import Graph as RDFGraph
 from rdflib.collection import Collection
@@ -19,10 +22,19 @@ SEEDS_001_003 = claims_dir() / "seeds-001-003.tsv"
 SUBCLASS = "rdfs:subClassOf"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def verdicts_run() -> Iterator[Future[Run]]:
+    """The verdict fixture through the real CLI, started when the module starts: the child
+    process audits on one core while the seed tests (first in this file) audit on the other."""
+    command = mnkg_command("audit", str(FIXTURES / "claims" / "verdicts.tsv"), "--format", "json")
+    with in_background(command, env=mnkg_env()) as run:
+        yield run
+
+
 @pytest.fixture(scope="module")
-def verdicts_json() -> list[dict]:
+def verdicts_json(verdicts_run: Future[Run]) -> list[dict]:
     """The verdict fixture through the real CLI, JSON output."""
-    done = run_mnkg("audit", str(FIXTURES / "claims" / "verdicts.tsv"), "--format", "json")
+    done = verdicts_run.result()
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -48,55 +60,6 @@ def by_object(rows: list[dict], subject: str, obj: str, negated: bool = False) -
         for r in rows
         if r["subject"] == subject and r["object"] == obj and r["negated"] == negated
     )
-
-
-def test_json_has_one_object_per_claim_with_the_required_keys(verdicts_json: list[dict]) -> None:
-    assert len(verdicts_json) == 8
-    for row in verdicts_json:
-        assert {"row", "subject", "predicate", "object", "verdict", "reasons"} <= row.keys()
-        assert row["verdict"] in {"supported", "contradicted", "unsupported"}
-        assert row["reasons"]
-    assert [r["row"] for r in verdicts_json] == sorted(r["row"] for r in verdicts_json)
-
-
-def test_supported_when_the_ontology_entails_the_claim(verdicts_json: list[dict]) -> None:
-    row = by_object(verdicts_json, "MONDO:0004976", "MNKG:0000402")
-    assert row["verdict"] == "supported"
-    assert "HermiT: the ontology entails" in row["reasons"][0]
-
-
-def test_contradicted_by_the_reasoner_with_the_axioms(verdicts_json: list[dict]) -> None:
-    row = by_object(verdicts_json, "MONDO:0019079", "HP:0001419")
-    assert row["verdict"] == "contradicted"
-    assert "unsatisfiable" in row["reasons"][0]
-    axioms = "\n".join(row["axioms"])
-    assert "FunctionalObjectProperty: MNKG:0000002 'has mode of inheritance'" in axioms
-    assert "HP:0000007 'Autosomal recessive inheritance'" in axioms
-    assert "DisjointClasses:" in axioms
-
-
-def test_contradicted_by_a_closed_world_shape(verdicts_json: list[dict]) -> None:
-    row = by_object(verdicts_json, "MONDO:0004976", "UBERON:0002037")
-    assert row["verdict"] == "contradicted"
-    assert any("mnkgsh:PhenotypeObjectShape" in r for r in row["reasons"])
-    assert any("must be a sign" in r for r in row["reasons"])
-
-
-def test_unsupported_for_unknown_terms_and_for_open_questions(verdicts_json: list[dict]) -> None:
-    unknown = by_object(verdicts_json, "OMIM:143100", "HP:0002072")
-    assert unknown["verdict"] == "unsupported"
-    assert any("is not a term of the ontology" in r for r in unknown["reasons"])
-    open_question = by_object(verdicts_json, "MONDO:0004976", "HP:0012378")  # Fatigue
-    assert open_question["verdict"] == "unsupported"
-    assert "neither entails nor refutes" in open_question["reasons"][0]
-
-
-def test_negated_claims(verdicts_json: list[dict]) -> None:
-    assert by_object(verdicts_json, "MONDO:0004976", "HP:0003401", True)["verdict"] == "supported"
-    assert (
-        by_object(verdicts_json, "MONDO:0004976", "HP:0002380", True)["verdict"] == "contradicted"
-    )
-    assert by_object(verdicts_json, "MONDO:0005180", "HP:0002878", True)["verdict"] == "unsupported"
 
 
 # domain.md §4, each error with the claim rows of kg/claims/seed-004.tsv that encode it
@@ -174,6 +137,58 @@ def test_seed_004_text_report_shows_source_and_axioms(seed_004: AuditReport) -> 
     assert sum(counts.values()) == len(read_table(SEED_004))
 
 
+# the verdict fixture through the CLI (its run started with the module)
+
+
+def test_json_has_one_object_per_claim_with_the_required_keys(verdicts_json: list[dict]) -> None:
+    assert len(verdicts_json) == 8
+    for row in verdicts_json:
+        assert {"row", "subject", "predicate", "object", "verdict", "reasons"} <= row.keys()
+        assert row["verdict"] in {"supported", "contradicted", "unsupported"}
+        assert row["reasons"]
+    assert [r["row"] for r in verdicts_json] == sorted(r["row"] for r in verdicts_json)
+
+
+def test_supported_when_the_ontology_entails_the_claim(verdicts_json: list[dict]) -> None:
+    row = by_object(verdicts_json, "MONDO:0004976", "MNKG:0000402")
+    assert row["verdict"] == "supported"
+    assert "HermiT: the ontology entails" in row["reasons"][0]
+
+
+def test_contradicted_by_the_reasoner_with_the_axioms(verdicts_json: list[dict]) -> None:
+    row = by_object(verdicts_json, "MONDO:0019079", "HP:0001419")
+    assert row["verdict"] == "contradicted"
+    assert "unsatisfiable" in row["reasons"][0]
+    axioms = "\n".join(row["axioms"])
+    assert "FunctionalObjectProperty: MNKG:0000002 'has mode of inheritance'" in axioms
+    assert "HP:0000007 'Autosomal recessive inheritance'" in axioms
+    assert "DisjointClasses:" in axioms
+
+
+def test_contradicted_by_a_closed_world_shape(verdicts_json: list[dict]) -> None:
+    row = by_object(verdicts_json, "MONDO:0004976", "UBERON:0002037")
+    assert row["verdict"] == "contradicted"
+    assert any("mnkgsh:PhenotypeObjectShape" in r for r in row["reasons"])
+    assert any("must be a sign" in r for r in row["reasons"])
+
+
+def test_unsupported_for_unknown_terms_and_for_open_questions(verdicts_json: list[dict]) -> None:
+    unknown = by_object(verdicts_json, "OMIM:143100", "HP:0002072")
+    assert unknown["verdict"] == "unsupported"
+    assert any("is not a term of the ontology" in r for r in unknown["reasons"])
+    open_question = by_object(verdicts_json, "MONDO:0004976", "HP:0012378")  # Fatigue
+    assert open_question["verdict"] == "unsupported"
+    assert "neither entails nor refutes" in open_question["reasons"][0]
+
+
+def test_negated_claims(verdicts_json: list[dict]) -> None:
+    assert by_object(verdicts_json, "MONDO:0004976", "HP:0003401", True)["verdict"] == "supported"
+    assert (
+        by_object(verdicts_json, "MONDO:0004976", "HP:0002380", True)["verdict"] == "contradicted"
+    )
+    assert by_object(verdicts_json, "MONDO:0005180", "HP:0002878", True)["verdict"] == "unsupported"
+
+
 def test_seeds_001_003_sound_claims_are_all_supported() -> None:
     report = audit_file(SEEDS_001_003)
     not_supported = [
@@ -214,15 +229,15 @@ def test_verdicts_follow_the_ontology_not_a_list(
 def test_malformed_and_empty_claims_files_are_user_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("subject\tpredicate\n")
-    done = run_mnkg("audit", str(bad))
-    assert done.returncode == 2 and "bad.tsv:1: bad header" in done.stderr
-    assert "Traceback" not in done.stderr
     empty = tmp_path / "empty.tsv"
     empty.write_text("subject\tpredicate\tobject\tevidence\tsource\tcurator\tdate\n")
-    done = run_mnkg("audit", str(empty))
-    assert done.returncode == 2 and "no claims" in done.stderr
-    done = run_mnkg("audit", str(tmp_path / "absent.tsv"))
-    assert done.returncode == 2 and "no such file" in done.stderr
+    bad_run, empty_run, absent_run = run_each(
+        ("audit", str(bad)), ("audit", str(empty)), ("audit", str(tmp_path / "absent.tsv"))
+    )
+    assert bad_run.returncode == 2 and "bad.tsv:1: bad header" in bad_run.stderr
+    assert "Traceback" not in bad_run.stderr
+    assert empty_run.returncode == 2 and "no claims" in empty_run.stderr
+    assert absent_run.returncode == 2 and "no such file" in absent_run.stderr
 
 
 def test_closures_and_negations_contradict_the_wrong_claims() -> None:
