@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 import typer
+from helpers.concurrent_cli import Run, in_background
 from typer.testing import CliRunner
 
 from mnkg.kg.cli import check_links as command
@@ -159,13 +161,16 @@ def test_cli_exits_non_zero_and_prints_text_or_json(tmp_path: Path, hpo: dict[st
     }
 
 
-def test_mnkg_check_links_exits_zero_on_the_project() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", "from mnkg.kg.cli import main; main()", "check-links"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+@pytest.fixture(scope="module", autouse=True)
+def check_links_run() -> Iterator[Future[Run]]:
+    """``mnkg check-links`` on the project, started when the module starts: the child process
+    checks on one core while the in-process checks above run on the other."""
+    command = [sys.executable, "-c", "from mnkg.kg.cli import main; main()", "check-links"]
+    with in_background(command) as run:
+        yield run
+
+
+def test_mnkg_check_links_exits_zero_on_the_project(check_links_run: Future[Run]) -> None:
+    result = check_links_run.result()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s)" in result.stdout
