@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.servers import LiveServer
+from helpers.concurrent_cli import Run, in_background
 
 QUERY = ("query", "lesion-sites-of-condition", "--param", "condition=MONDO:0004976", "--json")
 
@@ -54,20 +55,31 @@ def test_serve_records_its_data_directory(served: tuple[str, Path], curated_data
     assert record["url"] == url
 
 
-def test_query_without_data_dir_uses_the_served_one(served: tuple[str, Path]) -> None:
-    _url, served_file = served
-    done = mnkg(*QUERY, env=clean_env(served_file))
+@pytest.fixture(scope="module")
+def query_runs(
+    served: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Run]:
+    """The named query, run side by side: once finding the served data directory through the
+    record ``mnkg serve`` wrote, once with ``--url`` and no record (only the URL finds data)."""
+    url, served_file = served
+    no_record = clean_env(tmp_path_factory.mktemp("no-record") / "none.json")
+    command = [sys.executable, "-m", "mnkg.kg.cli", *QUERY, "--url", url]
+    with in_background(command, env=no_record) as over_http:
+        by_record = mnkg(*QUERY, env=clean_env(served_file))
+        return {"served data dir": by_record, "url": over_http.result()}
+
+
+def test_query_without_data_dir_uses_the_served_one(query_runs: dict[str, Run]) -> None:
+    done = query_runs["served data dir"]
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["count"] > 0 and "site" in answer["columns"]
 
 
-def test_query_with_url_asks_the_running_server(served: tuple[str, Path], tmp_path: Path) -> None:
-    url, _served_file = served
-    env = clean_env(tmp_path / "none.json")  # no record: only --url can find the data
-    over_http = mnkg(*QUERY, "--url", url, env=env)
+def test_query_with_url_asks_the_running_server(query_runs: dict[str, Run]) -> None:
+    over_http = query_runs["url"]
     assert over_http.returncode == 0, over_http.stderr
-    embedded = mnkg(*QUERY, env=clean_env(_served_file))
+    embedded = query_runs["served data dir"]
     assert json.loads(over_http.stdout) == json.loads(embedded.stdout)
 
 
