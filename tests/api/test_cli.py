@@ -4,33 +4,21 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import httpx
 from helpers.api_vocab import ALS, BELL, sign
-from helpers.concurrent_cli import run_concurrently
+from helpers.concurrent_cli import mnkg_on, run_concurrently
 
 from mnkg.kg.settings import Settings
 
 
-def command(settings: Settings, *args: str) -> list[str]:
-    return [
-        sys.executable,
-        "-c",
-        "from mnkg.kg.cli import main; main()",
-        *args,
-        "--data-dir",
-        str(settings.data_dir),
-    ]
-
-
 def mnkg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_concurrently([command(settings, *args)])[0]
+    return run_concurrently([mnkg_on(settings.data_dir, *args)])[0]
 
 
 def mnkg_each(settings: Settings, *runs: tuple[str, ...]) -> list[subprocess.CompletedProcess[str]]:
     """Several independent runs, side by side (helpers/concurrent_cli.py)."""
-    return run_concurrently([command(settings, *args) for args in runs])
+    return run_concurrently([mnkg_on(settings.data_dir, *args) for args in runs])
 
 
 def test_query_json_matches_http(settings: Settings, http: httpx.Client) -> None:

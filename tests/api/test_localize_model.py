@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
+from helpers.concurrent_cli import mnkg_on, run_concurrently
 
 from mnkg.kg.answers.localize import evaluate_cases, read_cases
 from mnkg.kg.settings import Settings
@@ -37,21 +37,9 @@ DERMATOMAL = "HP:0025294"
 LEVELS = {"UMN", "LMN", "mixed", "neither"}
 
 
-def mnkg(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from mnkg.kg.cli import main; main()",
-            *args,
-            "--data-dir",
-            str(settings.data_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+def mnkg_each(settings: Settings, *runs: tuple[str, ...]) -> list[subprocess.CompletedProcess[str]]:
+    """Independent ``mnkg`` runs on the session's data directory, side by side."""
+    return run_concurrently([mnkg_on(settings.data_dir, *args) for args in runs], timeout=600)
 
 
 def test_any_hpo_term_is_accepted(http: httpx.Client) -> None:
@@ -169,17 +157,20 @@ def test_the_case_file_passes_at_100_percent(store: Store) -> None:
 
 
 def test_evaluate_localization_command(settings: Settings, tmp_path: Path) -> None:
-    done = mnkg(settings, "evaluate-localization", str(CASES), "--json", "--min-accuracy", "1")
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["accuracy"] == 1.0
     wrong = tmp_path / "wrong.tsv"
     header = "case_id\tsigns\tabsent\tonset\tage_months\texpected_level\texpected_site\n"
     wrong.write_text(header + f"x\t{BABINSKI}\t\t\t\tLMN\tMNKG:0000115\n")
-    failed = mnkg(settings, "evaluate-localization", str(wrong), "--min-accuracy", "0.5")
-    assert failed.returncode == 1
-    assert "miss x" in failed.stdout and "below" in failed.stderr
     bad = tmp_path / "bad.tsv"
     bad.write_text("case_id\tsigns\nx\tHP:0003487\n")
-    broken = mnkg(settings, "evaluate-localization", str(bad))
+    done, failed, broken = mnkg_each(
+        settings,
+        ("evaluate-localization", str(CASES), "--json", "--min-accuracy", "1"),
+        ("evaluate-localization", str(wrong), "--min-accuracy", "0.5"),
+        ("evaluate-localization", str(bad)),
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accuracy"] == 1.0
+    assert failed.returncode == 1
+    assert "miss x" in failed.stdout and "below" in failed.stderr
     assert broken.returncode != 0
     assert "missing columns" in broken.stderr and "Traceback" not in broken.stderr

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 
 Run = subprocess.CompletedProcess[str]
+
+
+def mnkg_on(data_dir: Path, *args: str) -> list[str]:
+    """``mnkg ARGS --data-dir DATA_DIR``, as the console script runs it."""
+    return [
+        sys.executable,
+        "-c",
+        "from mnkg.kg.cli import main; main()",
+        *args,
+        "--data-dir",
+        str(data_dir),
+    ]
 
 
 def _run(command: Sequence[str], timeout: float, env: Mapping[str, str] | None) -> Run:
