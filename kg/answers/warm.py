@@ -3,10 +3,11 @@
 :func:`warm_answers` fills an answer cache (the one the API keeps per app) with everything the
 endpoints read from it: the label and synonym index of ``/search`` (also behind the suggestions
 of ``/terms``), the facts of each condition source and the whole ``/conditions`` answer (model
-and JSON bytes) for every pattern and source, the view ``/sparql`` point lookups read, and
-whatever other answers register a builder (:func:`register_warmer`: the localisation index).
-Each entry is keyed on the store's generation (:func:`mnkg.kg.answers.lookup.cached`), so
-warming is the same work a first request would do, done earlier.
+and JSON bytes) for every pattern and source, the view ``/sparql`` point lookups read, the
+parse of every answer and named query, and whatever other answers register a builder
+(:func:`register_warmer`: the localisation index). Each entry is keyed on the store's
+generation (:func:`mnkg.kg.answers.lookup.cached`), so warming is the same work a first
+request would do, done earlier.
 
 :class:`AnswerWarmer` warms once when started (the app calls it before serving) and again each
 time the store's generation changes (a load, a swap, a write), checked every ``interval`` seconds
@@ -27,6 +28,7 @@ from mnkg.kg.answers.lookup import cached
 from mnkg.kg.answers.search import LabelIndex
 from mnkg.kg.errors import UserError
 from mnkg.kg.store import Store, StoreUnavailable
+from mnkg.queries.registry import load_answer_queries, load_registry
 
 log = logging.getLogger("mnkg.answers")
 
@@ -60,9 +62,23 @@ def _point_lookups(store: Store, cache: MutableMapping[Any, Any]) -> object:
     return store.query(WARM_LOOKUP)
 
 
+def _query_parses(store: Store, cache: MutableMapping[Any, Any]) -> object:
+    """Parse every answer query and named query once (10-70 ms each in the grammar process),
+    so the first ``/terms`` or ``/queries/<name>`` does not; the parses are kept by text
+    (:mod:`mnkg.kg.store.parse`), and only stores that check texts themselves have them."""
+    describe = getattr(store, "describe", None)
+    if describe is None:
+        return None
+    for registry in (load_answer_queries(), load_registry()):
+        for query in registry:
+            describe(query.sparql)
+    return None
+
+
 register_warmer("labels", _labels)
 register_warmer("conditions", _conditions)
 register_warmer("point-lookups", _point_lookups)
+register_warmer("query-parses", _query_parses)
 
 
 ATTEMPTS = 3

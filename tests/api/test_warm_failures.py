@@ -50,4 +50,4 @@ def test_a_builder_that_keeps_failing_is_skipped_and_the_others_still_warm(
     extra_builder("broken", broken)
     took = warm.warm_answers(MemoryStore(), {})
     assert "broken" not in took
-    assert {"labels", "conditions", "point-lookups"} <= took.keys()
+    assert {"labels", "conditions", "point-lookups", "query-parses"} <= took.keys()
