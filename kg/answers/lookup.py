@@ -16,12 +16,12 @@ from typing import Any, TypeVar, cast
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
-from mnkg.kg.answers.binding import Term, inject_rows
+from mnkg.kg.answers.binding import Term
 from mnkg.kg.answers.params import resolve_term
 from mnkg.kg.answers.results import curie, plain
 from mnkg.kg.errors import UserError
 from mnkg.kg.iris import GRAPH_BASE, MNKG_TERM
-from mnkg.kg.store import Store, StoreUnavailable
+from mnkg.kg.store import Bindings, BindingValue, Store, StoreUnavailable
 from mnkg.queries.registry import load_answer_queries
 
 UMN_SIGN = MNKG_TERM + "0000300"
@@ -60,9 +60,7 @@ def _answer_queries() -> Any:
     return load_answer_queries()
 
 
-def _rows(
-    store: Store, sparql: str, bindings: Mapping[str, NamedNode | Literal] | None
-) -> list[dict[str, Any]]:
+def _rows(store: Store, sparql: str, bindings: Bindings | None) -> list[dict[str, Any]]:
     try:
         result = store.query(sparql, bindings=bindings or None)
     except StoreUnavailable:  # a worker died mid-query: reads are idempotent, try once more
@@ -85,10 +83,10 @@ def select_named(
     ``bindings`` binds variables to one term each; ``rows`` = (variable, terms) binds one
     variable to several terms (a several-row VALUES block).
     """
-    sparql = answer_query(name)
-    if rows is not None:
-        sparql = inject_rows(sparql, rows[0], rows[1])
-    return _rows(store, sparql, bindings)
+    several: dict[str, BindingValue | tuple[BindingValue, ...]] = dict(bindings or {})
+    if rows is not None:  # bound by the store after its check: one parse for every row count
+        several[rows[0]] = tuple(rows[1])
+    return _rows(store, answer_query(name), several)
 
 
 def select(

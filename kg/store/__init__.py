@@ -17,6 +17,7 @@ from mnkg.kg.store.base import (
     RELEASE_FILE,
     AsyncQuery,
     Bindings,
+    BindingValue,
     FederationDisabled,
     Isolated,
     Loader,
@@ -76,6 +77,7 @@ def open_store(descriptor: str | None = None, *, settings: Settings | None = Non
 __all__ = [
     "RELEASE_FILE",
     "AsyncQuery",
+    "BindingValue",
     "Bindings",
     "FederationDisabled",
     "Isolated",

@@ -48,8 +48,9 @@ for CONSTRUCT and DESCRIBE an iterator of :class:`pyoxigraph.Triple`."""
 BindingValue: TypeAlias = NamedNode | Literal
 """A value a query parameter can be bound to (SPARQL ``VALUES`` allows no blank nodes)."""
 
-Bindings: TypeAlias = Mapping[str, BindingValue]
-"""Variable name (without ``?``) to the term it is bound to."""
+Bindings: TypeAlias = Mapping[str, BindingValue | tuple[BindingValue, ...]]
+"""Variable name (without ``?``) to the term it is bound to, or to a tuple of terms: one row
+each (a several-row ``VALUES`` block for that variable)."""
 
 
 class ResultKind(StrEnum):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from pyoxigraph import Literal, NamedNode
 
@@ -28,7 +28,29 @@ _WORD = re.compile(r"[^\W\d]\w*")
 word characters (SPARQL's PN_CHARS go beyond ASCII: ``ex:café``, ``?ñ``)."""
 
 
-def _values_block(bindings: Mapping[str, NamedNode | Literal]) -> str:
+def values_rows(variable: str, terms: Iterable[NamedNode | Literal]) -> str:
+    """``VALUES ?variable { t1 t2 ... }``; every term must be a pyoxigraph IRI or literal
+    (written in N-Triples syntax, validated and escaped by pyoxigraph, never caller text)."""
+    name = variable.removeprefix("?").removeprefix("$")
+    if not _VARNAME.match(name):
+        raise ValueError(f"not a SPARQL variable name: {variable!r}")
+    written = []
+    for term in terms:
+        if not isinstance(term, NamedNode | Literal):
+            raise TypeError(f"?{name} must be bound to IRIs or literals, got {term!r}")
+        written.append(str(term))
+    return f"VALUES ?{name} {{ {' '.join(written)} }}"
+
+
+def _values_blocks(bindings: Mapping[str, object]) -> str:
+    """One ``VALUES`` block for the one-term bindings, one per variable bound to a tuple."""
+    single = {n: t for n, t in bindings.items() if not isinstance(t, tuple)}
+    blocks = [_values_block(single)] if single else []
+    blocks += [values_rows(n, t) for n, t in bindings.items() if isinstance(t, tuple)]
+    return " ".join(blocks)
+
+
+def _values_block(bindings: Mapping[str, object]) -> str:
     names: list[str] = []
     terms: list[str] = []
     for name, term in bindings.items():
@@ -136,12 +158,18 @@ def _where_brace(sparql: str) -> int:
     raise UserError("cannot bind parameters: the query has no WHERE group")
 
 
-def inject_values(sparql: str, bindings: Mapping[str, NamedNode | Literal] | None) -> str:
-    """Return ``sparql`` with ``bindings`` as a ``VALUES`` block opening its WHERE group."""
+def inject_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
+    """Return ``sparql`` with ``bindings`` as ``VALUES`` blocks opening its WHERE group: one
+    row for the variables bound to a term, one block of several rows for each variable bound to
+    a tuple of terms (:data:`mnkg.kg.store.base.Bindings`).
+
+    >>> inject_values("SELECT ?t WHERE { ?t ?p ?o }", {"t": (NamedNode("http://ex/a"),)})
+    'SELECT ?t WHERE { VALUES ?t { <http://ex/a> } ?t ?p ?o }'
+    """
     if not bindings:
         return sparql
     brace = _where_brace(sparql)
-    return f"{sparql[: brace + 1]} {_values_block(bindings)}{sparql[brace + 1 :]}"
+    return f"{sparql[: brace + 1]} {_values_blocks(bindings)}{sparql[brace + 1 :]}"
 
 
-__all__ = ["inject_values"]
+__all__ = ["inject_values", "values_rows"]
