@@ -136,14 +136,19 @@ class BodySizeLimit:
 
 
 def _warm_answers(store: Store, cache: dict[Any, Any]) -> Any:
-    """Lifespan: the domain answers' indexes are built before the app serves, and again after
-    every change of the store's generation (:class:`mnkg.kg.AnswerWarmer`)."""
+    """Lifespan: the domain answers' indexes (and the routes' own state) are built before the
+    app serves, and the indexes again after every change of the store's generation
+    (:class:`mnkg.kg.AnswerWarmer`)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         warmer = app.state.answer_warmer = AnswerWarmer(store, cache)
         # in anyio's worker threads, the ones sync routes run in: they are started too
         await anyio.to_thread.run_sync(warmer.start)
+        # FastAPI builds each included route's state (dependencies, response fields) on the
+        # route's first request; the OpenAPI document builds all of them, so no first request
+        # pays for it (20-30 ms before this)
+        app.openapi()
         yield
         await anyio.to_thread.run_sync(warmer.stop)
 
