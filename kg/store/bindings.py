@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pyoxigraph import Literal, NamedNode
 
 from mnkg.kg.errors import UserError
+from mnkg.kg.store.base import Bindings
 
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
@@ -42,7 +43,7 @@ def values_rows(variable: str, terms: Iterable[NamedNode | Literal]) -> str:
     return f"VALUES ?{name} {{ {' '.join(written)} }}"
 
 
-def _values_blocks(bindings: Mapping[str, object]) -> str:
+def _values_blocks(bindings: Bindings) -> str:
     """One ``VALUES`` block for the one-term bindings, one per variable bound to a tuple."""
     single = {n: t for n, t in bindings.items() if not isinstance(t, tuple)}
     blocks = [_values_block(single)] if single else []
@@ -158,7 +159,7 @@ def _where_brace(sparql: str) -> int:
     raise UserError("cannot bind parameters: the query has no WHERE group")
 
 
-def inject_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
+def inject_values(sparql: str, bindings: Bindings | None) -> str:
     """Return ``sparql`` with ``bindings`` as ``VALUES`` blocks opening its WHERE group: one
     row for the variables bound to a term, one block of several rows for each variable bound to
     a tuple of terms (:data:`mnkg.kg.store.base.Bindings`).
