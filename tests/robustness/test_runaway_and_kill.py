@@ -30,6 +30,10 @@ MNKG = [sys.executable, "-c", "from mnkg.kg.cli import main; main()"]
 # product and hit the memory cap first).
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
 SMALL = "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } LIMIT 3"
+LOOKUP = (  # a point lookup: answered in the HTTP process (kg/store/inline.py), not by a worker
+    "SELECT ?label WHERE { <http://purl.obolibrary.org/obo/MONDO_0004976> "
+    "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+)
 NAMED = [
     ("/queries/conditions-with-lmn-signs", {"min_signs": "1"}),
     ("/queries/signs-distinguishing-umn-lmn", {}),
@@ -302,18 +306,54 @@ def test_two_runaways_do_not_starve_the_domain_api(shared) -> None:
     assert all(isinstance(o, httpx.Response) and o.status_code == 503 for o in outcomes), got
 
 
+class _Runaway:
+    """One runaway query on a thread of its own, with the answer it got."""
+
+    def __init__(self, url: str) -> None:
+        self.answer: httpx.Response | Exception | None = None
+        self.thread = threading.Thread(target=self._run, args=(url,))
+        self.thread.start()
+
+    def _run(self, url: str) -> None:
+        try:
+            self.answer = httpx.get(url, params={"query": CARTESIAN}, timeout=60)
+        except Exception as error:  # recorded for the assertions
+            self.answer = error
+
+    @property
+    def refused(self) -> bool:
+        """Refused by the per-client limit itself (it arrived while a probe was in flight)."""
+        return isinstance(self.answer, httpx.Response) and self.answer.status_code == 429
+
+
 def test_a_client_over_its_query_limit_gets_429_with_retry_after(shared) -> None:
-    threads, _ = _start_runaways(shared.sparql, 2)
-    _wait_until_busy(shared, 2)
+    """Two runaways fill the client's allowance: its next query is a 429 while they run.
+
+    The probe is a point lookup, answered in the HTTP process without a worker, so it never
+    waits behind the runaways; it is sent until the server has counted both (under load their
+    requests take a while to arrive). A probe in flight counts too, so a runaway that arrives
+    meanwhile may itself be the one refused: it is sent again."""
+    _start_runaways(shared.sparql, 0)  # the grammar check's parse, done once
+    runaways = [_Runaway(shared.sparql) for _ in range(2)]
+    refused: httpx.Response | None = None
     try:
-        response = httpx.get(shared.sparql, params={"query": SMALL}, timeout=60)
-        assert all(t.is_alive() for t in threads)
+        with httpx.Client(timeout=60) as client:
+            while refused is None:
+                runaways = [_Runaway(shared.sparql) if r.refused else r for r in runaways]
+                busy = [r for r in runaways if r.thread.is_alive() or r.refused]
+                assert len(busy) == 2, [r.answer for r in runaways]  # none ended before a 429
+                response = client.get(shared.sparql, params={"query": LOOKUP})
+                if response.status_code == 429:
+                    refused = response
+                else:
+                    assert response.status_code == 200, response.text
+            assert all(r.thread.is_alive() for r in runaways), "a runaway ended with the 429"
     finally:
-        for thread in threads:
-            thread.join(timeout=60)
-    assert response.status_code == 429, response.text
-    assert response.headers["retry-after"] == "1"
-    assert "MNKG_SPARQL_CLIENT_QUERIES" in response.json()["error"]
+        for runaway in runaways:
+            runaway.thread.join(timeout=60)
+    assert refused.headers["retry-after"] == "1"
+    assert "MNKG_SPARQL_CLIENT_QUERIES" in refused.json()["error"]
+    assert all(isinstance(r.answer, httpx.Response) for r in runaways)
     assert httpx.get(shared.sparql, params={"query": SMALL}, timeout=60).status_code == 200
 
 
