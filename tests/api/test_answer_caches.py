@@ -51,7 +51,7 @@ def test_a_relabel_that_keeps_the_triple_count_shows_everywhere(
     start_server: Callable[..., LiveServer],
 ) -> None:
     server = start_server(copy_data_dir(curated_data_dir), MNKG_WRITE_TOKEN=TOKEN)
-    with httpx.Client(base_url=server.url, timeout=120) as http:
+    with server, httpx.Client(base_url=server.url, timeout=120) as http:
         old = http.get(f"/terms/{BELL}").json()["label"]
         assert old and old != NEW_LABEL
         assert _condition_label(http, BELL) == old  # the answers are warm: built at start

@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,11 +41,11 @@ def served(
     curated_data_dir: Path,
     start_server: Callable[..., LiveServer],
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[str, Path]:
+) -> Iterator[tuple[str, Path]]:
     """``mnkg serve --data-dir X`` running; its URL and the settings file it wrote."""
     served_file = tmp_path_factory.mktemp("config") / "served.json"
-    server = start_server(curated_data_dir, MNKG_SERVED_FILE=str(served_file))
-    return server.url, served_file
+    with start_server(curated_data_dir, MNKG_SERVED_FILE=str(served_file)) as server:
+        yield server.url, served_file
 
 
 def test_serve_records_its_data_directory(served: tuple[str, Path], curated_data_dir: Path) -> None:

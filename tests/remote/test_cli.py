@@ -100,11 +100,13 @@ def test_cli_rejects_a_store_that_is_not_a_url(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def served(virtuoso, remote, tmp_path: Path, start_server) -> str:  # type: ignore[no-untyped-def]
-    """``mnkg serve --store <virtuoso>`` on 127.0.0.1 and a free port."""
-    return start_server(
+def served(virtuoso, remote, tmp_path: Path, start_server):  # type: ignore[no-untyped-def]
+    """``mnkg serve --store <virtuoso>`` on 127.0.0.1 and a free port (its URL)."""
+    # the time limit of the session's remote store (conftest.py)
+    with start_server(
         tmp_path / "data", "--store", virtuoso.sparql, MNKG_QUERY_TIMEOUT="60"
-    ).url  # the time limit of the session's remote store (conftest.py)
+    ) as server:
+        yield server.url
 
 
 def test_serve_store_answers_sparqlwrapper_like_the_embedded_store(served: str, embedded) -> None:  # type: ignore[no-untyped-def]

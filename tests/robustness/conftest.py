@@ -14,6 +14,7 @@ TOKEN = "robustness-write-token"
 QUERY_TIMEOUT = 10.0
 """Generous: on a busy CI machine an ordinary query must not hit the limit (runaway tests
 start their own server with a short one)."""
+HTTP_PROCESSES = 2
 
 
 @pytest.fixture
@@ -24,12 +25,15 @@ def private_data_dir(curated_data_dir: Path, copy_data_dir: Callable[[Path], Pat
 
 @pytest.fixture(scope="session")
 def live(curated_data_dir: Path, start_server: Callable[..., LiveServer]) -> LiveServer:
-    """``mnkg serve`` over the curated release: write token, 10 s time limit, 2 workers."""
+    """``mnkg serve`` over the curated release: write token, 10 s time limit, 2 workers, and
+    two HTTP processes (as ``mnkg serve`` starts on a 2-core machine by default; the suite's
+    other servers run one, tests/fixtures/servers.py)."""
     return start_server(
         curated_data_dir,
         MNKG_WRITE_TOKEN=TOKEN,
         MNKG_QUERY_TIMEOUT=str(QUERY_TIMEOUT),
         MNKG_WORKERS="2",
+        MNKG_HTTP_PROCESSES=str(HTTP_PROCESSES),
     )
 
 

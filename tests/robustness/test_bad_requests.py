@@ -397,7 +397,8 @@ def own(curated_data_dir: Path, tmp_path_factory: pytest.TempPathFactory, start_
         MNKG_CORS_WRITE_ORIGINS=json.dumps([CURATOR]),
         MNKG_KEEP_GENERATIONS="2",
     )
-    return server
+    with server:
+        yield server
 
 
 def test_leftovers_of_killed_loads_and_builds_are_removed_at_start(own) -> None:

@@ -25,7 +25,8 @@ def _query(shape: str, depth: int) -> str:
 
 @pytest.fixture(scope="module")
 def depth_server(curated_data_dir: Path, start_server):
-    return start_server(curated_data_dir, MNKG_QUERY_TIMEOUT="5", MNKG_WORKERS="2")
+    with start_server(curated_data_dir, MNKG_QUERY_TIMEOUT="5", MNKG_WORKERS="2") as server:
+        yield server
 
 
 @pytest.mark.parametrize("depth", [100, 1_000, 5_000, 50_000])

@@ -71,7 +71,8 @@ def _cpu_seconds(root: int) -> float:
 @pytest.fixture(scope="module")
 def live(curated_data_dir: Path, start_server):
     """A server of this module's own with a 2 s limit (runaways end quickly)."""
-    return start_server(curated_data_dir, MNKG_QUERY_TIMEOUT="2", MNKG_WORKERS="2")
+    with start_server(curated_data_dir, MNKG_QUERY_TIMEOUT="2", MNKG_WORKERS="2") as server:
+        yield server
 
 
 def test_more_runaways_than_workers_are_stopped_and_small_queries_keep_their_answers(
@@ -194,6 +195,7 @@ def test_mnkg_load_killed_half_way_leaves_the_served_answers_unchanged(
             ]
             is False
         )
+    server.stop()  # its store is this test's own
     # A later load succeeds and cleans up what the killed one left.
     completed = subprocess.run(
         [*MNKG, "load", "--data-dir", str(private_data_dir)],
@@ -219,14 +221,15 @@ def shared(curated_data_dir: Path, start_server):
     1.4 GB (RocksDB, pyoxigraph, Python), the CPU-bound runaway stays there, and the ordered
     product passes the cap well within the 4 s limit. One HTTP process, so that those limits are
     the whole server's."""
-    return start_server(
+    with start_server(
         curated_data_dir,
         MNKG_HTTP_PROCESSES="1",
         MNKG_QUERY_TIMEOUT="4",
         MNKG_WORKERS="2",
         MNKG_SPARQL_CLIENT_QUERIES="2",
         MNKG_WORKER_MEMORY_MB="2048",
-    )
+    ) as server:
+        yield server
 
 
 def _descendants(root: int) -> set[int]:
@@ -371,7 +374,8 @@ def test_a_query_over_the_memory_cap_is_a_422_naming_the_limit(shared) -> None:
 @pytest.fixture(scope="module")
 def impatient(curated_data_dir: Path, start_server):
     """A server that waits 1 s for a request body."""
-    return start_server(curated_data_dir, MNKG_BODY_TIMEOUT="1")
+    with start_server(curated_data_dir, MNKG_BODY_TIMEOUT="1") as server:
+        yield server
 
 
 def _partial_post(server, sent: bytes = b"ASK {") -> socket.socket:

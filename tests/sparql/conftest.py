@@ -79,9 +79,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 @pytest.fixture(scope="module")
 def server(
     tmp_path_factory: pytest.TempPathFactory, start_server: Callable[..., LiveServer]
-) -> LiveServer:
+) -> Iterator[LiveServer]:
     """``mnkg serve`` on 127.0.0.1 with a 2 s time limit and a write token; its first start
     loads the tiny release from ``<data dir>/release``."""
     data_dir = tmp_path_factory.mktemp("server") / "data"
     write_release(data_dir / "release")  # the default release location
-    return start_server(data_dir, MNKG_WRITE_TOKEN=TOKEN, MNKG_QUERY_TIMEOUT="2")
+    with start_server(data_dir, MNKG_WRITE_TOKEN=TOKEN, MNKG_QUERY_TIMEOUT="2") as started:
+        yield started

@@ -1,0 +1,50 @@
+"""``mnkg serve`` with several HTTP processes (``MNKG_HTTP_PROCESSES``, one per core by
+default): each process has its own query workers and grammar check over the one store, and
+together they answer on one port (kg/cli/serve.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from fixtures.servers import LiveServer
+
+from mnkg.kg.settings import Settings
+
+WORKER = "mnkg.kg.store.worker"
+HTTP_PROCESS = "multiprocessing.spawn"
+HTTP_PROCESSES = 2  # the live server's (conftest.py)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2 :].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _command(pid: int) -> str:
+    try:
+        return (Path(f"/proc/{pid}/cmdline").read_bytes()).replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def test_each_http_process_has_its_own_workers_and_they_answer_on_one_port(
+    live: LiveServer,
+) -> None:
+    http_processes = [p for p in _children(live.process.pid) if HTTP_PROCESS in _command(p)]
+    assert len(http_processes) == HTTP_PROCESSES
+    expected = 2 + Settings().reserved_workers  # MNKG_WORKERS=2 (conftest.py) + reserved
+    for pid in http_processes:
+        workers = [c for c in _children(pid) if WORKER in _command(c)]
+        assert len(workers) == expected, (pid, [_command(c) for c in _children(pid)])
+    for _ in range(2 * HTTP_PROCESSES):  # a fresh connection each: any process may take it
+        with httpx.Client(base_url=live.url, timeout=60) as client:
+            assert client.get("/version").status_code == 200
