@@ -2,12 +2,12 @@
 
 :func:`warm_answers` fills an answer cache (the one the API keeps per app) with everything the
 endpoints read from it: the label and synonym index of ``/search`` (also behind the suggestions
-of ``/terms``), the facts of each condition source and the whole ``/conditions`` answer (model
-and JSON bytes) for every pattern and source, the view ``/sparql`` point lookups read, the
-parse of every answer and named query, and whatever other answers register a builder
-(:func:`register_warmer`: the localisation index). Each entry is keyed on the store's
-generation (:func:`mnkg.kg.answers.lookup.cached`), so warming is the same work a first
-request would do, done earlier.
+of ``/terms``), the ``/version`` answer, the facts of each condition source and the whole
+``/conditions`` answer (model and JSON bytes) for every pattern and source, the view ``/sparql``
+point lookups read, the parse of every answer and named query, and whatever other answers
+register a builder (:func:`register_warmer`: the localisation index). Each entry is keyed on
+the store's generation (:func:`mnkg.kg.answers.lookup.cached`), so warming is the same work a
+first request would do, done earlier.
 
 :class:`AnswerWarmer` warms once when started (the app calls it before serving) and again each
 time the store's generation changes (a load, a swap, a write), checked every ``interval`` seconds
@@ -25,6 +25,7 @@ from typing import Any
 from mnkg.kg.answers.conditions import PATTERNS, SOURCES, source_facts
 from mnkg.kg.answers.conditions_formats import whole_json
 from mnkg.kg.answers.lookup import cached
+from mnkg.kg.answers.release_info import version_info
 from mnkg.kg.answers.search import LabelIndex
 from mnkg.kg.errors import UserError
 from mnkg.kg.store import Store, StoreUnavailable
@@ -58,6 +59,10 @@ WARM_LOOKUP = "ASK { <urn:x-mnkg-warm-up> ?p ?o }"
 process, :mod:`mnkg.kg.store.inline`, and their shared parse)."""
 
 
+def _version(store: Store, cache: MutableMapping[Any, Any]) -> object:
+    return version_info(store, cache=cache)
+
+
 def _point_lookups(store: Store, cache: MutableMapping[Any, Any]) -> object:
     return store.query(WARM_LOOKUP)
 
@@ -77,6 +82,7 @@ def _query_parses(store: Store, cache: MutableMapping[Any, Any]) -> object:
 
 register_warmer("labels", _labels)
 register_warmer("conditions", _conditions)
+register_warmer("version", _version)
 register_warmer("point-lookups", _point_lookups)
 register_warmer("query-parses", _query_parses)
 

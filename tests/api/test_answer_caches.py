@@ -128,6 +128,8 @@ def test_the_app_warms_every_answer_before_serving_and_after_a_change(
         for pattern in PATTERNS:
             assert client.get("/conditions", params={"pattern": pattern}).status_code == 200
         assert client.get("/search", params={"q": "palsy"}).status_code == 200
+        version = client.get("/version").json()
+        assert version["curated"]["conditions"] > 0
         _ask_everything(counting, app.state.domain_cache)
         assert counting.queries == before, "a warm answer runs no query"
 
@@ -138,5 +140,6 @@ def test_the_app_warms_every_answer_before_serving_and_after_a_change(
         rewarmed = counting.queries
         assert rewarmed > before
         _ask_everything(counting, app.state.domain_cache)
+        assert client.get("/version").json()["curated"] == version["curated"]
         assert counting.queries == rewarmed
     assert warmer._thread is None  # stopped with the app
