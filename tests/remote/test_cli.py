@@ -63,6 +63,11 @@ def test_cli_load_pushes_the_release(
         assert stale not in fresh.named_graphs()  # graphs the release lacks are dropped
     finally:
         fresh.close()
+        if transport == "update":
+            # Virtuoso keeps integer-valued xsd:decimal sent by SPARQL Update as xsd:integer
+            # (docs/stores.md): push the release again as the session's fixture did (Graph Store
+            # Protocol), so the parity tests see the same data whatever order the tests run in.
+            remote.store.load_release(release.path)
         remote.store.refresh()  # the session's serving store, for the tests that follow
 
 
