@@ -21,6 +21,7 @@ from mnkg.api import sparql_lane
 from mnkg.api.cors import ReadWriteCORS
 from mnkg.api.deps import require_release
 from mnkg.api.errors import install_error_handlers
+from mnkg.api.rehearse import rehearse
 from mnkg.api.routes import (
     conditions,
     graph_store,
@@ -149,6 +150,7 @@ def _warm_answers(store: Store, cache: dict[Any, Any]) -> Any:
         # route's first request; the OpenAPI document builds all of them, so no first request
         # pays for it (20-30 ms before this)
         app.openapi()
+        app.state.rehearsal = await rehearse(app)  # statuses by URL (tests read them)
         yield
         await anyio.to_thread.run_sync(warmer.stop)
 
