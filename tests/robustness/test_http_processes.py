@@ -4,10 +4,9 @@ together they answer on one port (kg/cli/serve.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
 from fixtures.servers import LiveServer
+from helpers.processes import children, command
 
 from mnkg.kg.settings import Settings
 
@@ -16,35 +15,15 @@ HTTP_PROCESS = "multiprocessing.spawn"
 HTTP_PROCESSES = 2  # the live server's (conftest.py)
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat[stat.rindex(")") + 2 :].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _command(pid: int) -> str:
-    try:
-        return (Path(f"/proc/{pid}/cmdline").read_bytes()).replace(b"\0", b" ").decode()
-    except OSError:
-        return ""
-
-
-def test_each_http_process_has_its_own_workers_and_they_answer_on_one_port(
+def test_each_http_process_has_its_own_workers_and_the_port_answers(
     live: LiveServer,
 ) -> None:
-    http_processes = [p for p in _children(live.process.pid) if HTTP_PROCESS in _command(p)]
+    http_processes = [p for p in children(live.process.pid) if HTTP_PROCESS in command(p)]
     assert len(http_processes) == HTTP_PROCESSES
     expected = 2 + Settings().reserved_workers  # MNKG_WORKERS=2 (conftest.py) + reserved
     for pid in http_processes:
-        workers = [c for c in _children(pid) if WORKER in _command(c)]
-        assert len(workers) == expected, (pid, [_command(c) for c in _children(pid)])
+        workers = [c for c in children(pid) if WORKER in command(c)]
+        assert len(workers) == expected, (pid, [command(c) for c in children(pid)])
     for _ in range(2 * HTTP_PROCESSES):  # a fresh connection each: any process may take it
         with httpx.Client(base_url=live.url, timeout=60) as client:
             assert client.get("/version").status_code == 200

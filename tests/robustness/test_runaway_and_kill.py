@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from helpers.processes import cpu_seconds, running_descendants
 
 from mnkg.kg.store.layout import current_store, store_root
 
@@ -39,33 +40,6 @@ NAMED = [
     ("/queries/signs-distinguishing-umn-lmn", {}),
     ("/sparql", {"query": SMALL}),
 ]
-
-
-def _stat(pid: int) -> list[str] | None:
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return text[text.rindex(")") + 2 :].split()  # fields from 3 (state) on
-
-
-def _cpu_seconds(root: int) -> float:
-    """CPU time (user + system) used so far by a process and all its live descendants (/proc)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (fields := _stat(int(entry.name))) is not None:
-            parents[int(entry.name)] = int(fields[1])
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent]
-        tree.update(children)
-        frontier.extend(children)
-    ticks = 0
-    for pid in tree:
-        if (fields := _stat(pid)) is not None:
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 @pytest.fixture(scope="module")
@@ -118,9 +92,9 @@ def test_more_runaways_than_workers_are_stopped_and_small_queries_keep_their_ans
         assert [r.status_code for r in after] == [200] * 10
     # Stopped means stopped: the server's processes go (nearly) idle within a few seconds.
     for _ in range(20):
-        before = _cpu_seconds(live.process.pid)
+        before = cpu_seconds(live.process.pid)
         time.sleep(1.0)
-        if _cpu_seconds(live.process.pid) - before < 0.5:
+        if cpu_seconds(live.process.pid) - before < 0.5:
             break
     else:
         pytest.fail("the server kept burning CPU after the runaway queries were stopped")
@@ -232,81 +206,11 @@ def shared(curated_data_dir: Path, start_server):
         yield server
 
 
-def _descendants(root: int) -> set[int]:
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (fields := _stat(int(entry.name))) is not None:
-            parents[int(entry.name)] = int(fields[1])
-    tree: set[int] = set()
-    frontier = [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent]
-        tree.update(children)
-        frontier.extend(children)
-    return tree
-
-
-def _running_descendants(root: int) -> int:
-    """How many processes under ``root`` have a thread on a CPU right now (state R)."""
-    running = 0
-    for pid in _descendants(root):
-        try:
-            tasks = list(Path(f"/proc/{pid}/task").iterdir())
-        except OSError:
-            continue
-        states = []
-        for task in tasks:
-            try:
-                text = (task / "stat").read_text()
-            except OSError:
-                continue
-            states.append(text[text.rindex(")") + 2])
-        running += "R" in states
-    return running
-
-
-def _start_runaways(url: str, count: int) -> tuple[list[threading.Thread], list[object]]:
-    outcomes: list[object] = []
-    # parse the text once over an empty graph (instant), so the runaways go straight to the
-    # workers and the processes found running below are theirs, not the grammar check's
+def _parse_once(url: str) -> None:
+    """Parse the runaway's text once over an empty graph (instant), so the runaways go straight
+    to the workers and the processes found running are theirs, not the grammar check's."""
     warm = httpx.get(url, params={"query": CARTESIAN, "default-graph-uri": "urn:empty"})
     assert warm.status_code == 200, warm.text
-
-    def runaway() -> None:
-        try:
-            outcomes.append(httpx.get(url, params={"query": CARTESIAN}, timeout=60))
-        except Exception as error:  # recorded for the assertions
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=runaway) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    return threads, outcomes
-
-
-def _wait_until_busy(server, workers: int) -> None:
-    for _ in range(500):  # until the runaways are on the workers' CPUs
-        if _running_descendants(server.process.pid) >= workers:
-            return
-        time.sleep(0.01)
-
-
-def test_two_runaways_do_not_starve_the_domain_api(shared) -> None:
-    threads, outcomes = _start_runaways(shared.sparql, 2)
-    _wait_until_busy(shared, 2)
-    answered_while_running: list[str] = []
-    with httpx.Client(base_url=shared.url, timeout=60) as client:
-        for term in TERMS:
-            response = client.get(f"/terms/{term}")
-            assert response.status_code == 200, response.text
-            if all(t.is_alive() for t in threads):
-                answered_while_running.append(term)
-    for thread in threads:
-        thread.join(timeout=60)
-    assert answered_while_running, "no /terms answer came while the runaways held the workers"
-    got = [(o.status_code, o.text[:200]) if isinstance(o, httpx.Response) else o for o in outcomes]
-    assert all(isinstance(o, httpx.Response) and o.status_code == 503 for o in outcomes), got
 
 
 class _Runaway:
@@ -329,6 +233,36 @@ class _Runaway:
         return isinstance(self.answer, httpx.Response) and self.answer.status_code == 429
 
 
+def _start_runaways(url: str, count: int) -> list[_Runaway]:
+    _parse_once(url)
+    return [_Runaway(url) for _ in range(count)]
+
+
+def _wait_until_busy(server, workers: int) -> None:
+    for _ in range(500):  # until the runaways are on the workers' CPUs
+        if running_descendants(server.process.pid) >= workers:
+            return
+        time.sleep(0.01)
+
+
+def test_two_runaways_do_not_starve_the_domain_api(shared) -> None:
+    runaways = _start_runaways(shared.sparql, 2)
+    _wait_until_busy(shared, 2)
+    answered_while_running: list[str] = []
+    with httpx.Client(base_url=shared.url, timeout=60) as client:
+        for term in TERMS:
+            response = client.get(f"/terms/{term}")
+            assert response.status_code == 200, response.text
+            if all(r.thread.is_alive() for r in runaways):
+                answered_while_running.append(term)
+    for runaway in runaways:
+        runaway.thread.join(timeout=60)
+    assert answered_while_running, "no /terms answer came while the runaways held the workers"
+    outcomes = [r.answer for r in runaways]
+    got = [(o.status_code, o.text[:200]) if isinstance(o, httpx.Response) else o for o in outcomes]
+    assert all(isinstance(o, httpx.Response) and o.status_code == 503 for o in outcomes), got
+
+
 def test_a_client_over_its_query_limit_gets_429_with_retry_after(shared) -> None:
     """Two runaways fill the client's allowance: its next query is a 429 while they run.
 
@@ -336,8 +270,7 @@ def test_a_client_over_its_query_limit_gets_429_with_retry_after(shared) -> None
     waits behind the runaways; it is sent until the server has counted both (under load their
     requests take a while to arrive). A probe in flight counts too, so a runaway that arrives
     meanwhile may itself be the one refused: it is sent again."""
-    _start_runaways(shared.sparql, 0)  # the grammar check's parse, done once
-    runaways = [_Runaway(shared.sparql) for _ in range(2)]
+    runaways = _start_runaways(shared.sparql, 2)
     refused: httpx.Response | None = None
     try:
         with httpx.Client(timeout=60) as client:
