@@ -152,8 +152,8 @@ def version_with_status(request: Request) -> VersionInfo:
     if status.generation == "empty":
         info: dict[str, Any] = version_info_of_nothing()
     else:
-        served = version_info(request.app.state.store, cache=app_cache(request))
-        info = served.model_dump(by_alias=True, exclude_unset=True)
+        answer = version_info(request.app.state.store, cache=app_cache(request))
+        info = answer.model_dump(by_alias=True, exclude_unset=True)
     store = status.as_json()
     served = request.app.state.store
     if isinstance(served, Isolated):
