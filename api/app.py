@@ -161,7 +161,7 @@ def create_app(*, settings: Settings, store: Store, **fastapi_options: Any) -> F
     """Build the MNKG web app over ``store``; the caller owns the store (and closes it)."""
     domain_cache: dict[Any, Any] = {}
     fastapi_options.setdefault("lifespan", _warm_answers(store, domain_cache))
-    app = FastAPI(
+    app = sparql_lane.LanedFastAPI(
         title="MNKG",
         summary="Motor neuron knowledge graph: SPARQL 1.1 endpoint and domain API",
         version=mnkg.__version__,

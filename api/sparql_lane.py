@@ -8,9 +8,10 @@ handlers (:func:`mnkg.api.routes.sparql.sparql_get`, :func:`~mnkg.api.routes.spa
 so the protocol code, its limits (per-client 429, body timeout) and its errors are the same
 code. Errors raised by the handlers are answered by the exception handlers registered on the
 app (:func:`mnkg.api.errors.install_error_handlers`), looked up along the exception's MRO as
-Starlette does. The lane is the outermost layer (:func:`install`); its requests pass through
-their own instances of the CORS and body-size middleware (:func:`mnkg.api.app.create_app`),
-so those apply to ``/sparql`` exactly as to every other path. Other methods (``HEAD``,
+Starlette does. The lane is the outermost layer (:class:`LanedFastAPI`, the app class); its
+requests pass through their own instances of the CORS and body-size middleware
+(:func:`mnkg.api.app.create_app`), so those apply to ``/sparql`` exactly as to every other
+path. Other methods (``HEAD``,
 ``OPTIONS`` after CORS, ``PUT``...) and other paths go on to FastAPI, which keeps the route for
 the OpenAPI description and for its 405 with ``Allow``.
 """
@@ -72,32 +73,32 @@ async def serve(scope: Scope, receive: Receive, send: Send) -> None:
     await response(scope, receive, send)
 
 
-class SparqlLane:
-    """ASGI dispatcher: ``GET``/``POST /sparql`` to ``lane`` (the shared middleware around
-    :func:`serve`), everything else to ``app`` (FastAPI's whole middleware stack)."""
+class LanedFastAPI(FastAPI):
+    """FastAPI with the lane in front: ``GET``/``POST /sparql`` go to the lane (the shared
+    middleware around :func:`serve`, set by :func:`install`), everything else to FastAPI.
 
-    def __init__(self, app: ASGIApp, lane: ASGIApp) -> None:
-        self.app = app
-        self.lane = lane
+    The lane is taken before FastAPI's own ``__call__``, which asks OpenTelemetry on every
+    request whether tracing is configured (a few microseconds a lookup); a ``/sparql``
+    request never reached FastAPI's tracing middleware anyway."""
+
+    lane: ASGIApp | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in HANDLERS and _route_path(scope) == PATH:
-            await self.lane(scope, receive, send)
-        else:
-            await self.app(scope, receive, send)
+        lane = self.lane
+        if lane is not None and scope["type"] == "http" and scope["method"] in HANDLERS:
+            if self.root_path:
+                scope["root_path"] = self.root_path  # as FastAPI.__call__ does
+            if _route_path(scope) == PATH:
+                scope["app"] = self  # as Starlette.__call__ does: request.app
+                await lane(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
 
-def install(app: FastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
-    """Put the lane in front of ``app``'s middleware stack (Starlette builds it on the first
-    request, after every ``add_middleware``). ``wrap`` puts the middleware every request must
-    pass (CORS, the body limit) around :func:`serve`, as ``add_middleware`` does around the
-    router."""
-    build = app.build_middleware_stack
-
-    def build_with_lane() -> ASGIApp:
-        return SparqlLane(build(), wrap(serve))
-
-    app.build_middleware_stack = build_with_lane  # type: ignore[method-assign]
+def install(app: LanedFastAPI, wrap: Callable[[ASGIApp], ASGIApp]) -> None:
+    """Give ``app`` its lane: ``wrap`` puts the middleware every request must pass (CORS, the
+    body limit) around :func:`serve`, as ``add_middleware`` does around the router."""
+    app.lane = wrap(serve)
 
 
-__all__ = ["PATH", "SparqlLane", "install", "serve"]
+__all__ = ["PATH", "LanedFastAPI", "install", "serve"]

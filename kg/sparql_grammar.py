@@ -26,6 +26,7 @@ from rdflib.plugins.sparql import parser
 from rdflib.plugins.sparql.parserutils import CompValue, ParamValue
 
 from mnkg.kg.store.isolation import isolate_network
+from mnkg.kg.store.lookup_plan import SLOT_PREFIX, LookupPlan, Term
 from mnkg.kg.store.parse import QueryShape, SyntaxProblem
 
 RECURSION_LIMIT = 30_000
@@ -147,9 +148,11 @@ def describe(form: str, text: str) -> QueryShape:
                 "unknown functions: " + " ".join(f"<{iri}>" for iri in functions),
             ),
         )
+    lookup = form == "query" and is_point_lookup(tree)
     return QueryShape(
         form=form,
-        lookup=form == "query" and is_point_lookup(tree),
+        lookup=lookup,
+        plan=lookup_plan(tree, prefixes, text) if lookup else None,
         services=tuple(
             _term(node.get("term"), prefixes)
             for node, _ in nodes
@@ -226,6 +229,55 @@ def is_point_lookup(tree: Any) -> bool:
         return False
     subject, predicate, _object = triples[0]
     return _is_constant_iri(subject) and _is_plain_predicate(predicate)
+
+
+def _plan_term(term: Any, prefixes: dict[str, str]) -> Term | None:
+    """A predicate or object as a plan term; None for what a plan does not take (a literal:
+    the engine may store it in a normalised form that term equality would miss)."""
+    kind = type(term).__name__
+    if kind == "Variable":
+        return ("var", str(term))
+    if kind == "BNode":
+        return ("blank", str(term))
+    if isinstance(term, CompValue) and term.name == "PathAlternative":
+        step = _field(_field(term, "part")[0], "part")[0]  # one step (is_point_lookup)
+        return ("iri", _iri(_field(step, "part"), prefixes))
+    if _is_constant_iri(term):
+        return ("iri", _iri(term, prefixes))
+    return None
+
+
+def lookup_plan(tree: Any, prefixes: dict[str, str], text: str) -> LookupPlan | None:
+    """The :class:`~mnkg.kg.store.lookup_plan.LookupPlan` of a point lookup's parse tree, or
+    None where a plan could not say exactly what the engine would answer: a ``BASE`` (relative
+    IRIs), an escape anywhere in the text, a literal object, a variable projected twice."""
+    prologue, query = tree
+    if "\\" in text or any(decl.name == "Base" for decl in prologue):
+        return None
+    where = _field(query, "where")
+    subject, predicate, obj = list(_field(_field(where, "part")[0], "triples")[0])
+    predicate_term, object_term = _plan_term(predicate, prefixes), _plan_term(obj, prefixes)
+    if predicate_term is None or object_term is None:
+        return None
+    terms = (predicate_term, object_term)
+    projected = [str(node["var"]) for node in _field(query, "projection") or []]
+    if len(set(projected)) != len(projected):
+        return None
+    if query.name == "SelectQuery" and not projected:  # SELECT *: by name, as Oxigraph
+        projected = sorted({value for kind, value in terms if kind == "var"})
+        if not projected:
+            return None
+    limits = _field(query, "limitoffset")
+    iris = [_iri(subject, prefixes)] + [value for kind, value in terms if kind == "iri"]
+    return LookupPlan(
+        ask=query.name == "AskQuery",
+        variables=tuple(projected),
+        subject=iris[0],
+        predicate=predicate_term,
+        object=object_term,
+        limit=None if limits is None else int(limits["limit"]),
+        slotted=any(iri.startswith(SLOT_PREFIX) for iri in iris),
+    )
 
 
 _TOKEN = re.compile(r"\S{1,40}")

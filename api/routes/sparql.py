@@ -7,10 +7,9 @@ repeated parameters, form bodies and raw query bodies, and this is the hot path.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, parse_qsl, quote
 
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -42,8 +41,11 @@ Params = dict[str, list[str]]
 
 
 def _params(request: Request) -> Params:
+    """The URL's parameters, parsed as Starlette's ``request.query_params`` parses them,
+    without building its multidict (this is every query's path)."""
     params: Params = {}
-    for key, value in request.query_params.multi_items():
+    query_string: bytes = request.scope["query_string"]
+    for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
         params.setdefault(key, []).append(value)
         if "\ufffd" in value or "\ufffd" in key:  # Starlette replaces bytes that are not UTF-8
             _form(request.scope["query_string"], "the URL query string")
@@ -99,24 +101,25 @@ class _ClientLimits:
         """The write token if the request carries it, else the client's address (any other
         bearer token is ignored: a made-up token must not buy a fresh allowance)."""
         settings: Settings = request.app.state.settings
-        authorization = request.headers.get("authorization", "")
-        if settings.write_token and authorization == f"Bearer {settings.write_token}":
-            return "token"
-        return "address:" + (request.client.host if request.client else "unknown")
+        if settings.write_token:  # the header is read only when a token can match it
+            authorization = request.headers.get("authorization", "")
+            if authorization == f"Bearer {settings.write_token}":
+                return "token"
+        client = request.scope.get("client")
+        return "address:" + (client[0] if client else "unknown")
 
-    @asynccontextmanager
-    async def slot(self, client: str) -> AsyncIterator[bool]:
-        """Yield whether ``client`` may run one more query now (and count it if so)."""
+    def take(self, client: str) -> bool:
+        """Count one more query of ``client`` if it may run one now; False if not."""
         if self.active.get(client, 0) >= self.limit:
-            yield False
-            return
+            return False
         self.active[client] = self.active.get(client, 0) + 1
-        try:
-            yield True
-        finally:
-            self.active[client] -= 1
-            if not self.active[client]:
-                del self.active[client]
+        return True
+
+    def give_back(self, client: str) -> None:
+        """The query :meth:`take` counted has ended."""
+        self.active[client] -= 1
+        if not self.active[client]:
+            del self.active[client]
 
 
 def _limits(request: Request) -> _ClientLimits:
@@ -191,8 +194,8 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
     describe = getattr(store, "adescribe", None)  # the embedded stores: a cached real parse
     dataset = list((await describe(sparql, public=True)).dataset) if describe else []
     unknown = await _unknown_graphs(store, default_graphs + named_graphs + dataset)
-    if isinstance(store, AsyncQuery):
-        result = await store.aquery_serialized(
+    if _answers_on_the_loop(type(store)):
+        result = await store.aquery_serialized(  # type: ignore[attr-defined]
             sparql,
             results_format=negotiated.results_format,
             graph_format=negotiated.graph_format,
@@ -214,12 +217,22 @@ async def _query(request: Request, sparql: str, params: Params) -> Response:
     return Response(result.body, media_type=result.media_type, headers=headers)
 
 
+@functools.cache
+def _answers_on_the_loop(kind: type) -> bool:
+    """Whether stores of this class answer on the event loop (:class:`AsyncQuery`); kept per
+    class, as a protocol check walks every method of the protocol each time."""
+    return issubclass(kind, AsyncQuery)
+
+
 async def _limited_query(request: Request, sparql: str, params: Params) -> Response:
     limits = _limits(request)
-    async with limits.slot(limits.client_of(request)) as allowed:
-        if not allowed:
-            return _too_many(limits.limit)
+    client = limits.client_of(request)
+    if not limits.take(client):
+        return _too_many(limits.limit)
+    try:
         return await _query(request, sparql, params)
+    finally:
+        limits.give_back(client)
 
 
 async def _update(request: Request, sparql: str, params: Params) -> Response:

@@ -25,8 +25,11 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from mnkg.kg.store import lookup_plan
 from mnkg.kg.store.evaluate import EvaluationError, QueryRequest, QueryResponse, evaluate
 from mnkg.kg.store.layout import CURRENT
+from mnkg.kg.store.lookup_plan import LookupPlan
+from mnkg.kg.store.parse import slot_iris
 
 
 class InlineLookups:
@@ -41,11 +44,12 @@ class InlineLookups:
         self.rows = rows
         self._lock = threading.Lock()
         self._view: tuple[str, Store] | None = None
+        self._current = os.path.join(self.store_root, CURRENT)  # a str: read on every lookup
 
     def _store(self) -> Store | None:
         """The store ``current`` points to, opened read-only (None: nothing loaded)."""
         try:
-            target = os.readlink(self.store_root / CURRENT)
+            target = os.readlink(self._current)
         except OSError:
             return None
         view = self._view
@@ -65,9 +69,13 @@ class InlineLookups:
         """Open the current store now, so the first lookup does not pay for it."""
         self._store()
 
-    def evaluate(self, request: QueryRequest) -> QueryResponse | None:
+    def evaluate(
+        self, request: QueryRequest, plan: LookupPlan | None = None
+    ) -> QueryResponse | None:
         """The answer to a point lookup, or None when a worker must answer it (nothing
-        loaded, the store cannot be opened here, or more rows than :attr:`rows`).
+        loaded, the store cannot be opened here, or more rows than :attr:`rows`). With its
+        ``plan`` it is read from the index (:mod:`mnkg.kg.store.lookup_plan`), else by the
+        engine.
 
         Raises :class:`~mnkg.kg.store.evaluate.EvaluationError` for the errors a worker would
         report (a format the result cannot take, a result over the request's own limit)."""
@@ -76,6 +84,11 @@ class InlineLookups:
             return None
         capped = request.limit > self.rows
         try:
+            if plan is not None:
+                iris = slot_iris(request.sparql) if plan.slotted else ()
+                answered = lookup_plan.answer(plan, store, iris, request, self.rows)
+                if answered is not None:
+                    return answered
             return evaluate(store, request._replace(limit=self.rows) if capped else request)
         except EvaluationError as error:
             if capped and error.code == "ResultTooLarge":

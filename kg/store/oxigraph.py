@@ -119,10 +119,10 @@ class _Evaluating:
         request: QueryRequest,
         timeout: float | None,
         public: bool = False,
-        lookup: bool = False,
+        lookup: QueryShape | None = None,
     ) -> QueryResponse:
-        """Evaluate ``request``; ``lookup``: it is a point lookup without bindings
-        (:mod:`mnkg.kg.store.inline`)."""
+        """Evaluate ``request``; ``lookup``: its shape when it has no bindings (a point
+        lookup may then be answered in process, :mod:`mnkg.kg.store.inline`)."""
         raise NotImplementedError
 
     def _parse_timeout(self) -> float:
@@ -170,7 +170,7 @@ class _Evaluating:
         """Check, build and evaluate (``graphs``: the protocol's default and named graphs)."""
         shape = self.describe(sparql)
         request = self._build(sparql, shape, formats, bindings, graphs)
-        return self._evaluate(request, timeout, lookup=shape.lookup and not bindings)
+        return self._evaluate(request, timeout, lookup=None if bindings else shape)
 
     def query(
         self,
@@ -247,12 +247,15 @@ class OxigraphStore(_Evaluating):
             self._inline.open()
         return self
 
-    def _answer_inline(self, request: QueryRequest, lookup: bool) -> QueryResponse | None:
-        """A point lookup's answer from this process, or None (a worker answers)."""
-        if not lookup or self._inline is None:
+    def _answer_inline(
+        self, request: QueryRequest, lookup: QueryShape | None
+    ) -> QueryResponse | None:
+        """A point lookup's answer from this process, or None (a worker answers);
+        ``lookup``: the shape of a point lookup without bindings, else None."""
+        if lookup is None or not lookup.lookup or self._inline is None:
             return None
         try:
-            return self._inline.evaluate(request)
+            return self._inline.evaluate(request, lookup.plan)
         except EvaluationError as error:
             raise_evaluation_error(error.code, error.message, error.detail)
 
@@ -282,7 +285,7 @@ class OxigraphStore(_Evaluating):
         request: QueryRequest,
         timeout: float | None,
         public: bool = False,
-        lookup: bool = False,
+        lookup: QueryShape | None = None,
     ) -> QueryResponse:
         answered = self._answer_inline(request, lookup)
         if answered is not None:
@@ -303,7 +306,7 @@ class OxigraphStore(_Evaluating):
         worker (:meth:`mnkg.kg.store.workers.WorkerPool.acall`)."""
         shape = await self.adescribe(sparql, public=public)
         request = self._build(sparql, shape, formats, bindings, graphs)
-        answered = self._answer_inline(request, shape.lookup and not bindings)
+        answered = self._answer_inline(request, None if bindings else shape)
         if answered is not None:
             return answered
         limit = self.settings.query_timeout if timeout is None else timeout
@@ -412,7 +415,7 @@ class MemoryStore(_Evaluating):
         request: QueryRequest,
         timeout: float | None,
         public: bool = False,
-        lookup: bool = False,
+        lookup: QueryShape | None = None,
     ) -> QueryResponse:
         try:
             return evaluate(self._store, request)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from mnkg.kg.settings import Settings
 from mnkg.kg.store.base import FederationDisabled, QuerySyntaxError, UserError
+from mnkg.kg.store.lookup_plan import LookupPlan, slot
 from mnkg.kg.store.workers import WorkerPool
 
 MAX_TREE_DEPTH = 600
@@ -61,6 +62,9 @@ class QueryShape:
     lookup: bool = False
     """A point lookup (:func:`mnkg.kg.sparql_grammar.is_point_lookup`): one triple pattern
     with an IRI subject, cost bounded by its rows."""
+    plan: LookupPlan | None = None
+    """How to read a point lookup from the index (:mod:`mnkg.kg.store.lookup_plan`), when
+    the parse says it exactly."""
 
 
 class QueryTooDeep(UserError):
@@ -76,6 +80,10 @@ class _Grammar:
         self._lock = threading.Lock()
         self._pool: WorkerPool | None = None
         self._shapes: OrderedDict[tuple[str, str], QueryShape] = OrderedDict()
+        self.last: tuple[tuple[str, str], QueryShape] | None = None
+        """The text looked up last and its shape: ``/sparql`` asks twice for one text (the
+        route for its dataset, the store for its checks), and a lookup's text is not in the
+        LRU (its skeleton is)."""
 
     def pool(self) -> WorkerPool:
         with self._lock:
@@ -115,13 +123,12 @@ _SLOT_IRI = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9_.~:/%-]*>")
 """An IRI written out in full whose characters cannot be SPARQL syntax of their own: no
 brackets, braces, quotes, spaces, escapes, ``#`` (a comment), ``?``, ``$`` or operators beyond
 ``/``, ``-``, ``.`` and ``:``."""
-SLOT = "<urn:x-mnkg-iri>"
-"""What :func:`skeleton` puts in place of each such IRI."""
 
 
 def skeleton(text: str) -> str | None:
-    """``text`` with every IRI matching :data:`_SLOT_IRI` replaced by :data:`SLOT`, or None
-    when the text has a backslash (an escape may hide a ``<`` or a keyword) or no such IRI.
+    """``text`` with its ``k``-th IRI matching :data:`_SLOT_IRI` replaced by slot ``k``
+    (:func:`mnkg.kg.store.lookup_plan.slot`), or None when the text has a backslash (an escape
+    may hide a ``<`` or a keyword) or no such IRI.
 
     An IRIREF is one terminal of the grammar: its characters do not change the parse tree, so
     the skeleton parses to the same tree as the text, with other IRIs. The shape of the
@@ -130,12 +137,19 @@ def skeleton(text: str) -> str | None:
     see :func:`_reusable`. A span that an engine could read as ``<`` ... ``>`` operators
     instead holds only letters, digits and ``_.~:/%-``: no nesting, no group, no comment, so
     it cannot hide what the checks look for. Lookups that differ only in their IRIs (a client
-    walking many terms) thus share one parse.
+    walking many terms) thus share one parse; a point lookup's plan names its IRIs by slot,
+    filled from :func:`slot_iris` of each text.
     """
     if "\\" in text:
         return None
-    replaced, count = _SLOT_IRI.subn(SLOT, text)
-    return replaced if count else None
+    count = iter(range(len(text)))
+    replaced, found = _SLOT_IRI.subn(lambda _: slot(next(count)), text)
+    return replaced if found else None
+
+
+def slot_iris(text: str) -> list[str]:
+    """The IRIs :func:`skeleton` puts in slots, in slot order (without their brackets)."""
+    return [iri[1:-1] for iri in _SLOT_IRI.findall(text)]
 
 
 def _reusable(shape: QueryShape) -> bool:
@@ -146,6 +160,9 @@ def _reusable(shape: QueryShape) -> bool:
 def _from_cache(form: str, text: str) -> tuple[QueryShape | None, str | None]:
     """A cached shape for ``text`` (its own or its skeleton's), else the skeleton to parse
     first (None: parse the text itself)."""
+    last = _GRAMMAR.last
+    if last is not None and last[0] == (form, text):
+        return last[1], None
     shape = _GRAMMAR.cached((form, text))
     if shape is not None:
         return shape, None
@@ -153,9 +170,12 @@ def _from_cache(form: str, text: str) -> tuple[QueryShape | None, str | None]:
     if bones is None or bones == text:
         return None, None
     shape = _GRAMMAR.cached((form, bones))
-    if shape is not None:
-        return (shape, None) if _reusable(shape) else (None, None)
-    return None, bones
+    if shape is None:
+        return None, bones
+    if not _reusable(shape):
+        return None, None
+    _GRAMMAR.last = ((form, text), shape)
+    return shape, None
 
 
 def shape_of(form: str, text: str, *, timeout: float, public: bool = False) -> QueryShape:
@@ -254,4 +274,5 @@ __all__ = [
     "check",
     "shape_of",
     "skeleton",
+    "slot_iris",
 ]

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from mnkg.kg.settings import Settings
 from mnkg.kg.store import parse
 from mnkg.kg.store.base import FederationDisabled, QuerySyntaxError
-from mnkg.kg.store.parse import SLOT, check, shape_of, skeleton
+from mnkg.kg.store.lookup_plan import slot
+from mnkg.kg.store.parse import check, shape_of, skeleton, slot_iris
 
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 LOOKUP = "SELECT ?o WHERE {{ <http://example.org/term/{}> " + LABEL + " ?o }}"
@@ -35,8 +36,12 @@ class _NoGrammar:
 def test_the_skeleton_replaces_plain_iris_and_keeps_the_rest() -> None:
     text = LOOKUP.format("A1")
     assert skeleton(text) == (
-        f"SELECT ?o WHERE {{ {SLOT} <http://www.w3.org/2000/01/rdf-schema#label> ?o }}"
+        f"SELECT ?o WHERE {{ {slot(0)} <http://www.w3.org/2000/01/rdf-schema#label> ?o }}"
     )
+    two = "ASK { <http://example.org/a> <http://example.org/b> <http://example.org/a> }"
+    assert skeleton(two) == f"ASK {{ {slot(0)} {slot(1)} {slot(2)} }}"  # numbered in order
+    a, b = "http://example.org/a", "http://example.org/b"
+    assert slot_iris(two) == [a, b, a]
     assert skeleton("ASK { ?s ?p ?o }") is None  # no IRI: the text itself is the key
     assert skeleton(r"ASK { <http://example.org/a> ?p 'a\'b' }") is None  # an escape
 
