@@ -123,7 +123,8 @@ class _RowCountingWriter:
         pass
 
 
-def _too_large(limit: int, what: str) -> EvaluationError:
+def too_large(limit: int, what: str) -> EvaluationError:
+    """The error for a result over the server's limit (``what``: rows or triples)."""
     return EvaluationError(
         "ResultTooLarge",
         f"the result has more than {limit} {what} (the server's result limit); "
@@ -136,7 +137,7 @@ def _serialize_solutions(solutions: QuerySolutions, media_type: str, limit: int)
     try:
         solutions.serialize(writer, format=QueryResultsFormat.TSV)  # type: ignore[arg-type]
     except _TooMany:
-        raise _too_large(limit, "rows") from None
+        raise too_large(limit, "rows") from None
     tsv = b"".join(writer.chunks)
     target = QueryResultsFormat.from_media_type(media_type)
     if target == QueryResultsFormat.TSV:
@@ -169,22 +170,22 @@ def evaluate(store: Store, request: QueryRequest) -> QueryResponse:
         if isinstance(result, QueryBoolean):
             media_type = request.results_media_type
             if media_type is None:
-                raise EvaluationError("NotAcceptable", _not_acceptable("an ASK"))
+                raise EvaluationError("NotAcceptable", not_acceptable("an ASK"))
             body = result.serialize(format=QueryResultsFormat.from_media_type(media_type))
             assert body is not None
             return QueryResponse("boolean", body, media_type)
         if isinstance(result, QuerySolutions):
             media_type = request.results_media_type
             if media_type is None:
-                raise EvaluationError("NotAcceptable", _not_acceptable("a SELECT"))
+                raise EvaluationError("NotAcceptable", not_acceptable("a SELECT"))
             body = _serialize_solutions(result, media_type, request.limit)
             return QueryResponse("solutions", body, media_type)
         media_type = request.graph_media_type
         if media_type is None:
-            raise EvaluationError("NotAcceptable", _not_acceptable("a CONSTRUCT or DESCRIBE"))
+            raise EvaluationError("NotAcceptable", not_acceptable("a CONSTRUCT or DESCRIBE"))
         triples = list(itertools.islice(result, request.limit + 1))
         if len(triples) > request.limit:
-            raise _too_large(request.limit, "triples")
+            raise too_large(request.limit, "triples")
         body = serialize(triples, format=RdfFormat.from_media_type(media_type))
         assert body is not None
         return QueryResponse("graph", body, media_type)
@@ -199,7 +200,8 @@ def evaluate(store: Store, request: QueryRequest) -> QueryResponse:
         raise EvaluationError("StoreUnavailable", f"store error: {error}") from None
 
 
-def _not_acceptable(form: str) -> str:
+def not_acceptable(form: str) -> str:
+    """Why no accepted media type fits: ``form`` is "an ASK", "a SELECT" ..."""
     return f"none of the accepted media types can represent the result of {form} query"
 
 
@@ -231,5 +233,7 @@ __all__ = [
     "QueryResponse",
     "evaluate",
     "named_graphs",
+    "not_acceptable",
     "run_update",
+    "too_large",
 ]

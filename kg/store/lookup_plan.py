@@ -40,7 +40,13 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from mnkg.kg.store.evaluate import EvaluationError, QueryRequest, QueryResponse
+from mnkg.kg.store.evaluate import (
+    EvaluationError,
+    QueryRequest,
+    QueryResponse,
+    not_acceptable,
+    too_large,
+)
 
 SLOT_PREFIX = "urn:x-mnkg-iri:"
 """How a skeleton's slot IRIs begin: slot ``k`` is ``<urn:x-mnkg-iri:k:>``."""
@@ -155,21 +161,13 @@ def answer(
         return None
     media_type = request.results_media_type
     if media_type is None:
-        form = "an ASK" if plan.ask else "a SELECT"
-        raise EvaluationError(
-            "NotAcceptable",
-            f"none of the accepted media types can represent the result of {form} query",
-        )
+        raise EvaluationError("NotAcceptable", not_acceptable("an ASK" if plan.ask else "a SELECT"))
     try:
         rows = _rows(plan, store, iris, budget, request.limit)
     except _GiveUp:
         return None
     if not plan.ask and len(rows) > request.limit:
-        raise EvaluationError(
-            "ResultTooLarge",
-            f"the result has more than {request.limit} rows (the server's result limit); "
-            "add a LIMIT or narrow the query",
-        )
+        raise too_large(request.limit, "rows")
     source = QueryResultsFormat.JSON if plan.ask else QueryResultsFormat.TSV
     target = QueryResultsFormat.from_media_type(media_type)
     body = parse_query_results(_solutions(plan, rows), format=source).serialize(format=target)
