@@ -39,6 +39,16 @@ def write_release(folder: Path, quads: str = QUADS) -> Path:
     return folder
 
 
+def one_worker_store(release: Path, data_dir: Path, **overrides: object) -> OxigraphStore:
+    """A store over ``data_dir`` holding ``release``, with one worker and no reserved one
+    (``overrides``: other settings)."""
+    options = {"workers": 1, "reserved_workers": 0, "query_timeout": 5.0} | overrides
+    settings = Settings(data_dir=data_dir, **options)  # type: ignore[arg-type]
+    store = OxigraphStore(settings.data_dir, settings=settings)
+    store.load_release(release)
+    return store
+
+
 @pytest.fixture
 def release(tmp_path: Path) -> Path:
     return write_release(tmp_path / "release")

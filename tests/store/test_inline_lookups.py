@@ -12,10 +12,11 @@ import pytest
 from pyoxigraph import QueryResultsFormat
 
 from mnkg.kg.iris import Graph
-from mnkg.kg.settings import Settings
 from mnkg.kg.store import ResultTooLarge, StoreUnavailable
 from mnkg.kg.store.oxigraph import OxigraphStore
 from mnkg.kg.store.workers import WorkerPool
+
+from .conftest import one_worker_store
 
 EX = "http://example.org/"  # the subjects of the store tests' release (conftest.py)
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -55,19 +56,11 @@ NOT_POINT_LOOKUPS = [
 ]
 
 
-def _store(release: Path, data_dir: Path, **overrides: object) -> OxigraphStore:
-    options = {"workers": 1, "reserved_workers": 0, "query_timeout": 5.0} | overrides
-    settings = Settings(data_dir=data_dir, **options)  # type: ignore[arg-type]
-    store = OxigraphStore(settings.data_dir, settings=settings)
-    store.load_release(release)
-    return store
-
-
 @pytest.fixture
 def stores(release: Path, tmp_path: Path) -> Iterator[tuple[OxigraphStore, OxigraphStore]]:
     """The same release twice: lookups answered in process, and every query by a worker."""
-    inline = _store(release, tmp_path / "inline")
-    workers_only = _store(release, tmp_path / "off", inline_lookup_rows=0)
+    inline = one_worker_store(release, tmp_path / "inline")
+    workers_only = one_worker_store(release, tmp_path / "off", inline_lookup_rows=0)
     yield inline, workers_only
     inline.close()
     workers_only.close()
@@ -138,7 +131,7 @@ def test_a_lookup_is_answered_while_a_runaway_holds_every_worker(stores) -> None
 def test_a_lookup_with_more_rows_than_the_cap_is_answered_whole_by_a_worker(
     release: Path, tmp_path: Path
 ) -> None:
-    capped = _store(release, tmp_path / "capped", inline_lookup_rows=1)
+    capped = one_worker_store(release, tmp_path / "capped", inline_lookup_rows=1)
     try:
         rows = list(capped.query(LOOKUP_A))
         assert len(rows) == 3  # subClassOf, label, causes: all of them, past the cap of 1
@@ -150,7 +143,7 @@ def test_a_lookup_with_more_rows_than_the_cap_is_answered_whole_by_a_worker(
 def test_a_lookup_over_the_result_limit_is_refused_as_a_worker_refuses_it(
     release: Path, tmp_path: Path
 ) -> None:
-    limited = _store(release, tmp_path / "limited", result_limit=2)
+    limited = one_worker_store(release, tmp_path / "limited", result_limit=2)
     try:
         with pytest.raises(ResultTooLarge, match="more than 2 rows"):
             limited.query(LOOKUP_A)

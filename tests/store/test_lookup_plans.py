@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QueryResultsFormat
 
-from mnkg.kg.settings import Settings
 from mnkg.kg.store import ResultTooLarge
 from mnkg.kg.store import inline as inline_module
 from mnkg.kg.store.evaluate import QueryRequest, evaluate
 from mnkg.kg.store.oxigraph import OxigraphStore
 
-from .conftest import write_release
+from .conftest import one_worker_store, write_release
 
 EX = "http://example.org/"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -81,21 +80,13 @@ FORMATS = [
 ]
 
 
-def _store(release: Path, data_dir: Path, **overrides: object) -> OxigraphStore:
-    options = {"workers": 1, "reserved_workers": 0, "query_timeout": 5.0} | overrides
-    settings = Settings(data_dir=data_dir, **options)  # type: ignore[arg-type]
-    store = OxigraphStore(settings.data_dir, settings=settings)
-    store.load_release(release)
-    return store
-
-
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[OxigraphStore, ...]]:
     """The same data twice: lookups read by plan in process, and every query by a worker."""
     root = tmp_path_factory.mktemp("plans")
     release = write_release(root / "release", QUADS)
-    inline = _store(release, root / "inline")
-    workers_only = _store(release, root / "off", inline_lookup_rows=0)
+    inline = one_worker_store(release, root / "inline")
+    workers_only = one_worker_store(release, root / "off", inline_lookup_rows=0)
     yield inline, workers_only
     inline.close()
     workers_only.close()
@@ -167,7 +158,7 @@ def test_what_a_plan_cannot_say_exactly_goes_to_the_engine(stores, text: str) ->
 def test_a_planned_lookup_over_the_cap_goes_to_a_worker(stores, tmp_path: Path) -> None:
     _, workers_only = stores
     release = write_release(tmp_path / "release", QUADS)
-    capped = _store(release, tmp_path / "capped", inline_lookup_rows=2)
+    capped = one_worker_store(release, tmp_path / "capped", inline_lookup_rows=2)
     try:
         text = f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }}"
         assert capped.describe(text).plan is not None
@@ -180,7 +171,7 @@ def test_a_planned_lookup_over_the_cap_goes_to_a_worker(stores, tmp_path: Path) 
 
 def test_a_planned_lookup_over_the_result_limit_is_refused(tmp_path: Path) -> None:
     release = write_release(tmp_path / "release", QUADS)
-    limited = _store(release, tmp_path / "limited", result_limit=3)
+    limited = one_worker_store(release, tmp_path / "limited", result_limit=3)
     try:
         with pytest.raises(ResultTooLarge, match="more than 3 rows"):
             limited.query(f"SELECT ?p ?o WHERE {{ <{EX}a> ?p ?o }}")
