@@ -85,13 +85,18 @@ def oxigraph_binary() -> Path:
 
 @contextmanager
 def oxigraph_server(nquads: Sequence[Path]) -> Iterator[Peer]:
-    """Oxigraph server, read-only, union default graph, over a fresh copy of the N-Quads."""
+    """Oxigraph server, read-only, union default graph, over a fresh copy of the N-Quads.
+
+    The store is compacted after loading (``oxigraph optimize``), as ``mnkg load`` compacts
+    its own: both servers read stores of the same layout (uncompacted, a bulk-loaded store
+    answers a point lookup about 1.3x and a named query 1.5-2.5x slower)."""
     binary = oxigraph_binary()
     location = WORK / "oxigraph-db"
     shutil.rmtree(location, ignore_errors=True)
     began = time.perf_counter()
     for path in nquads:
         run_measured([str(binary), "load", "--location", str(location), "--file", str(path)])
+    run_measured([str(binary), "optimize", "--location", str(location)])
     loaded = round(time.perf_counter() - began, 3)
     port = free_port()
     argv = [str(binary), "serve-read-only", "--location", str(location)]
