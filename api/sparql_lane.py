@@ -11,9 +11,8 @@ app (:func:`mnkg.api.errors.install_error_handlers`), looked up along the except
 Starlette does. The lane is the outermost layer (:class:`LanedFastAPI`, the app class); its
 requests pass through their own instances of the CORS and body-size middleware
 (:func:`mnkg.api.app.create_app`), so those apply to ``/sparql`` exactly as to every other
-path. Other methods (``HEAD``,
-``OPTIONS`` after CORS, ``PUT``...) and other paths go on to FastAPI, which keeps the route for
-the OpenAPI description and for its 405 with ``Allow``.
+path. Other methods (``HEAD``, ``OPTIONS`` after CORS, ``PUT``...) and other paths go on to
+FastAPI, which keeps the route for the OpenAPI description and for its 405 with ``Allow``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the client asked for. Against ``Store.query`` this skips the engine's parse, pla
 evaluator set-up, which for a one-row answer cost as much as the read itself
 (docs/performance.md, "Small-query throughput").
 
-The answer is the engine's, byte for byte (``tests/store/test_inline_lookups.py`` compares
+The answer is the engine's, byte for byte (``tests/store/test_lookup_plans.py`` compares
 both on every format): over the union default graph a triple pattern matches once per graph
 holding the triple, which is what ``quads_for_pattern`` without a graph yields, in the same
 order; ``SELECT *`` projects the pattern's variables sorted by name, as Oxigraph does; blank
@@ -122,7 +122,7 @@ def _rows(plan: LookupPlan, store: Store, iris: Sequence[str], budget: int, most
         if term[0] == "var"
     }
     columns = [positions.get(name) for name in plan.variables]
-    same_variable = len(positions) == 1 and plan.predicate == plan.object
+    same_variable = plan.predicate[0] == "var" and plan.predicate == plan.object
     stop = 1 if plan.ask else plan.limit
     rows: list[str] = []
     if stop is not None and stop <= 0:

@@ -19,6 +19,7 @@ after another) share the parse of their :func:`skeleton`.
 from __future__ import annotations
 
 import atexit
+import itertools
 import re
 import threading
 from collections import OrderedDict
@@ -142,8 +143,8 @@ def skeleton(text: str) -> str | None:
     """
     if "\\" in text:
         return None
-    count = iter(range(len(text)))
-    replaced, found = _SLOT_IRI.subn(lambda _: slot(next(count)), text)
+    numbers = itertools.count()
+    replaced, found = _SLOT_IRI.subn(lambda _: slot(next(numbers)), text)
     return replaced if found else None
 
 
